@@ -1,0 +1,786 @@
+//! The [`Normalizer`]: one pass over the text that applies every enabled step and records the
+//! offset map as it writes.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use super::chars;
+use super::entities::{self, CharCounter, Entity, EntityKind, EntityKinds, Found};
+use super::offsets::{Builder, OffsetMap, Src};
+use super::options::{
+    EntityAction, KanaFold, LongVowels, NormalizerOptions, Preset, Spaces, Tilde, UnicodeForm,
+    Width,
+};
+use super::repeat::shorten_repeat;
+use super::unicode::{ChunkNormalizer, is_continuation, is_inert};
+use super::Span;
+use crate::Result;
+
+/// What `prev` holds right after a kept or masked entity: a character that no step combines
+/// with, collapses into, or counts as Japanese or ASCII.
+const AFTER_ENTITY: char = '\u{FFFC}';
+
+/// A text normaliser, built once from options and shared.
+///
+/// Immutable, `Send + Sync` and cheap to clone (the options live behind an `Arc`).
+///
+/// ```
+/// use kizuna::text::{Normalizer, Preset};
+///
+/// let n = Normalizer::from_preset(Preset::Search);
+/// let out = n.normalize("ｱﾌﾟﾘが落ちてるｗｗｗｗ #ｻﾎﾟｰﾄ　お願いします");
+/// assert_eq!(out.text(), "あぷりが落ちてるww #さぽーと お願いします");
+///
+/// std::thread::scope(|s| {
+///     let n2 = n.clone();
+///     s.spawn(move || assert_eq!(n2.normalize("ＯＫ").text(), "ok"));
+/// });
+/// ```
+#[derive(Debug, Clone)]
+pub struct Normalizer {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    options: NormalizerOptions,
+    unicode: ChunkNormalizer,
+    /// The kinds to scan for: the reported ones, or those with an action other than plain.
+    scan: EntityKinds,
+}
+
+impl Default for Normalizer {
+    fn default() -> Self {
+        Normalizer::new(NormalizerOptions::default())
+    }
+}
+
+impl Normalizer {
+    /// Builds a normaliser from options.
+    ///
+    /// ```
+    /// use kizuna::text::{Normalizer, NormalizerOptions, Preset};
+    ///
+    /// let n = Normalizer::new(NormalizerOptions::preset(Preset::Neologdn).remove_space(false));
+    /// assert_eq!(n.normalize("#セール　開催中").text(), "#セール 開催中");
+    /// ```
+    pub fn new(options: NormalizerOptions) -> Self {
+        let mut scan = EntityKinds::default();
+        for kind in EntityKind::ALL {
+            if options.entities.report || options.entities.action(kind) != EntityAction::Plain {
+                scan.insert(kind);
+            }
+        }
+        Normalizer {
+            inner: Arc::new(Inner {
+                options,
+                unicode: ChunkNormalizer::new(options.unicode),
+                scan,
+            }),
+        }
+    }
+
+    /// Builds a normaliser with a named preset's options.
+    ///
+    /// ```
+    /// use kizuna::text::{Normalizer, Preset};
+    ///
+    /// let display = Normalizer::from_preset(Preset::Display);
+    /// assert_eq!(display.normalize("  ありがとう！！\r\n\r\n\r\n助かりました  ").text(), "ありがとう！！\n\n助かりました");
+    /// ```
+    pub fn from_preset(preset: Preset) -> Self {
+        Normalizer::new(NormalizerOptions::preset(preset))
+    }
+
+    /// The options this normaliser was built with (serialise them to rebuild it elsewhere).
+    ///
+    /// ```
+    /// use kizuna::text::{Normalizer, NormalizerOptions, Preset};
+    ///
+    /// let n = Normalizer::from_preset(Preset::Display);
+    /// assert_eq!(*n.options(), NormalizerOptions::preset(Preset::Display));
+    /// ```
+    pub fn options(&self) -> &NormalizerOptions {
+        &self.inner.options
+    }
+
+    /// Normalises one text. Any valid UTF-8 is accepted; the result is never longer than
+    /// the bound given in [`Normalized`].
+    ///
+    /// ```
+    /// use kizuna::text::{EntityKind, Normalizer, Preset};
+    ///
+    /// let out = Normalizer::from_preset(Preset::Search).normalize("＠ＳＯＲＡ＿ＡＩＲ 返金まだ？😡");
+    /// assert_eq!(out.text(), "@sora_air 返金まだ?😡");
+    /// assert_eq!(out.entities()[0].kind, EntityKind::Mention);
+    /// assert_eq!(out.entities()[0].normalized, Some(0..9));
+    /// ```
+    pub fn normalize(&self, text: &str) -> Normalized {
+        let inner = &*self.inner;
+        let options = &inner.options;
+        let found = if inner.scan.is_empty() || std::env::var_os("KZ_NOSCAN").is_some() {
+            Vec::new()
+        } else {
+            entities::find(text, &inner.scan)
+        };
+
+        let mut pass = Pass::new(options, inner.unicode, text.len());
+        let mut counter = CharCounter::default();
+        let mut marks: Vec<Option<Range<usize>>> = vec![None; found.len()];
+        let (mut at, mut char_at) = (0, 0);
+        for (index, entity) in found.iter().enumerate() {
+            let action = options.entities.action(entity.kind);
+            if action == EntityAction::Plain {
+                continue;
+            }
+            pass.run_text(text, at..entity.start, char_at);
+            let src = Src {
+                start: entity.start,
+                end: entity.end,
+                char_start: counter.char_index(text, entity.start),
+                char_end: counter.char_index(text, entity.end),
+            };
+            marks[index] = pass.entity(text, entity, action, src);
+            (at, char_at) = (entity.end, src.char_end);
+        }
+        let rest_chars = counter.char_index(text, at);
+        debug_assert_eq!(rest_chars, char_at);
+        pass.run_text(text, at..text.len(), char_at);
+        pass.finish();
+
+        let mut out = pass.out;
+        if options.repeat > 0 {
+            out = shorten_plain_regions(out, &mut marks, options);
+        }
+        let (normalized, offsets) = out.finish();
+        let entities = if options.entities.report {
+            report(text, &found, marks)
+        } else {
+            Vec::new()
+        };
+        Normalized {
+            text: normalized,
+            offsets,
+            entities,
+        }
+    }
+
+    /// Normalises many texts; with the `parallel` feature, on all cores.
+    ///
+    /// ```
+    /// use kizuna::text::{Normalizer, Preset};
+    ///
+    /// let n = Normalizer::from_preset(Preset::Neologdn);
+    /// let out = n.normalize_batch(&["ﾃｽﾄ", "ｗｗｗ"]);
+    /// assert_eq!(out[1].text(), "www");
+    /// ```
+    pub fn normalize_batch(&self, texts: &[&str]) -> Vec<Normalized> {
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            texts.par_iter().map(|t| self.normalize(t)).collect()
+        }
+        #[cfg(not(feature = "parallel"))]
+        {
+            texts.iter().map(|t| self.normalize(t)).collect()
+        }
+    }
+}
+
+/// Applies neologdn's substring repeat shortening to the text between kept entities, and
+/// moves the entities' output ranges with it.
+fn shorten_plain_regions(
+    out: Builder,
+    marks: &mut [Option<Range<usize>>],
+    options: &NormalizerOptions,
+) -> Builder {
+    let units = out.into_units();
+    let mut kept: Vec<(usize, Range<usize>)> = marks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| m.clone().map(|r| (i, r)))
+        .collect();
+    kept.sort_by_key(|(_, r)| r.start);
+
+    let mut rebuilt = Builder::with_capacity(units.len() * 3);
+    let (mut byte, mut unit) = (0usize, 0usize);
+    let mut push_plain = |rebuilt: &mut Builder, upto_unit: usize, from: usize| {
+        let mut region = units[from..upto_unit].to_vec();
+        shorten_repeat(
+            &mut region,
+            options.repeat as usize,
+            options.max_repeat_substr_length as usize,
+        );
+        for u in region {
+            rebuilt.push(u.ch, u.src, u.whole);
+        }
+    };
+    for (index, range) in kept {
+        // Find the units of the entity by walking output bytes.
+        let mut start_unit = unit;
+        while byte < range.start && start_unit < units.len() {
+            byte += units[start_unit].ch.len_utf8();
+            start_unit += 1;
+        }
+        let mut end_unit = start_unit;
+        while byte < range.end && end_unit < units.len() {
+            byte += units[end_unit].ch.len_utf8();
+            end_unit += 1;
+        }
+        push_plain(&mut rebuilt, start_unit, unit);
+        let new_start = rebuilt.len();
+        for u in &units[start_unit..end_unit] {
+            rebuilt.push(u.ch, u.src, u.whole);
+        }
+        marks[index] = Some(new_start..rebuilt.len());
+        unit = end_unit;
+    }
+    push_plain(&mut rebuilt, units.len(), unit);
+    rebuilt
+}
+
+fn report(text: &str, found: &[Found], marks: Vec<Option<Range<usize>>>) -> Vec<Entity> {
+    let mut counter = CharCounter::default();
+    found
+        .iter()
+        .zip(marks)
+        .map(|(f, normalized)| {
+            let chars = counter.char_index(text, f.start)..counter.char_index(text, f.end);
+            Entity {
+                kind: f.kind,
+                text: text[f.start..f.end].to_owned(),
+                original: Span {
+                    bytes: f.start..f.end,
+                    chars,
+                },
+                normalized,
+            }
+        })
+        .collect()
+}
+
+/// A normalised text with its offset map and entities.
+///
+/// Length bound: the output is at most 18 times the input in bytes (NFKC expands a
+/// character at most 18-fold, `ﷺ`; every other step keeps or shrinks length; a mask token is
+/// at most 9 bytes and replaces an entity of at least 1 byte).
+///
+/// ```
+/// use kizuna::text::{Normalizer, Preset};
+///
+/// let post = "ｿﾗ航空の対応、神すぎ！ありがとうございます";
+/// let out = Normalizer::from_preset(Preset::Search).normalize(post);
+/// let at = out.text().find("そら").unwrap();
+/// let span = out.original_span(at..at + "そら".len()).unwrap();
+/// assert_eq!(&post[span.bytes], "ｿﾗ");
+/// assert_eq!(span.chars, 0..2);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Normalized {
+    text: String,
+    offsets: OffsetMap,
+    entities: Vec<Entity>,
+}
+
+impl Normalized {
+    /// The normalised text.
+    ///
+    /// ```
+    /// let out = kizuna::text::Normalizer::default().normalize("ＡＢＣ");
+    /// assert_eq!(out.text(), "abc");
+    /// ```
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The normalised text, by value.
+    ///
+    /// ```
+    /// let text: String = kizuna::text::Normalizer::default().normalize("Ｈｉ").into_text();
+    /// assert_eq!(text, "hi");
+    /// ```
+    pub fn into_text(self) -> String {
+        self.text
+    }
+
+    /// The offset map back to the original.
+    ///
+    /// ```
+    /// let out = kizuna::text::Normalizer::default().normalize("ﾃｽﾄ");
+    /// assert_eq!(out.offsets().alignments().count(), 1);
+    /// ```
+    pub fn offsets(&self) -> &OffsetMap {
+        &self.offsets
+    }
+
+    /// The entities found in the original, in order (empty when reporting is off).
+    ///
+    /// ```
+    /// use kizuna::text::{EntityKind, Normalizer};
+    ///
+    /// let out = Normalizer::default().normalize("#拡散希望 ひどい");
+    /// assert_eq!(out.entities()[0].kind, EntityKind::Hashtag);
+    /// assert_eq!(out.entities()[0].text, "#拡散希望");
+    /// ```
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// The span of the original text that produced `range` (bytes of [`text`](Self::text)).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRange`](crate::Error::InvalidRange) when `range` is reversed, past the
+    /// end, or not on char boundaries.
+    ///
+    /// ```
+    /// use kizuna::text::{Normalizer, Preset};
+    ///
+    /// let out = Normalizer::from_preset(Preset::Neologdn).normalize("ｽｺﾞｲ!!!");
+    /// assert_eq!(out.original_span(0..6).unwrap().bytes, 0..9); // スゴ ← ｽｺﾞ
+    /// assert!(out.original_span(1..3).is_err());
+    /// ```
+    pub fn original_span(&self, range: Range<usize>) -> Result<Span> {
+        self.offsets.original_span(&self.text, range)
+    }
+}
+
+/// The state of one normalisation pass.
+struct Pass<'a> {
+    options: &'a NormalizerOptions,
+    unicode: ChunkNormalizer,
+    out: Builder,
+    /// The last character that counts for the rules: neologdn's `prev` in its space mode,
+    /// the last written character otherwise, [`AFTER_ENTITY`] after a kept entity.
+    prev: char,
+    /// How many times the last written char repeats at the end of the output.
+    run: u32,
+    /// neologdn: a space written after an ASCII character, withdrawn if Japanese follows.
+    latin_space: bool,
+    /// Tidy and display: the first space of the run waiting for the next character.
+    pending_space: Option<Src>,
+    /// Display: newlines waiting for the next character (at most two are written).
+    pending_newlines: [Option<Src>; 2],
+    newline_count: u32,
+    /// Display: the last character read was a carriage return.
+    after_cr: bool,
+    /// The last space read since the last written character.
+    space_before: Option<Src>,
+    after_entity: bool,
+}
+
+impl<'a> Pass<'a> {
+    fn new(options: &'a NormalizerOptions, unicode: ChunkNormalizer, len: usize) -> Self {
+        Pass {
+            options,
+            unicode,
+            out: Builder::with_capacity(len),
+            prev: '\0',
+            run: 0,
+            latin_space: false,
+            pending_space: None,
+            pending_newlines: [None; 2],
+            newline_count: 0,
+            after_cr: false,
+            space_before: None,
+            after_entity: false,
+        }
+    }
+
+    /// Normalises `text[range]`, whose first char has index `char_at` in `text`.
+    fn run_text(&mut self, text: &str, range: Range<usize>, mut char_at: usize) {
+        let bytes = text.as_bytes();
+        let mut at = range.start;
+        while at < range.end {
+            let run_end = self.ascii_run(bytes, at, range.end);
+            if run_end > at {
+                let src = Src {
+                    start: at,
+                    end: run_end,
+                    char_start: char_at,
+                    char_end: char_at + (run_end - at),
+                };
+                self.write_ascii_run(&text[at..run_end], src);
+                char_at = src.char_end;
+                at = run_end;
+                continue;
+            }
+            let Some(c) = text[at..range.end].chars().next() else {
+                break;
+            };
+            let src = Src::of_char(c, at, char_at);
+            at = src.end;
+            char_at += 1;
+            if self.raw(c, src) {
+                continue;
+            }
+            let next_continues = text[at..range.end].chars().next().is_some_and(is_continuation);
+            if self.options.unicode == UnicodeForm::None || (is_inert(c) && !next_continues) {
+                self.formed(c, src, true);
+                continue;
+            }
+            // The char and its combining marks form one chunk for Unicode normalisation.
+            let mut chunk = src;
+            for mark in text[at..range.end].chars().take_while(|&m| is_continuation(m)) {
+                chunk = chunk.to(Src::of_char(mark, chunk.end, chunk.char_end));
+            }
+            let piece = &text[chunk.start..chunk.end];
+            let normalized = self.unicode.normalize(piece);
+            if normalized == piece {
+                self.formed(c, src, true);
+                continue;
+            }
+            let whole = normalized.chars().nth(1).is_none();
+            for ch in normalized.chars() {
+                self.formed(ch, chunk, whole);
+            }
+            (at, char_at) = (chunk.end, chunk.char_end);
+        }
+    }
+
+    /// The end of the ASCII run from `at` that no rule changes except byte-for-byte
+    /// lowercasing, so it can be copied in one go.
+    fn ascii_run(&self, bytes: &[u8], at: usize, end: usize) -> usize {
+        let o = self.options;
+        let limit = o.repeat_limit;
+        let mut last = self.prev;
+        let mut run = self.run;
+        let mut i = at;
+        while let Some(&b) = bytes.get(i).filter(|_| i < end) {
+            if !b.is_ascii() || self.ascii_is_special(b) {
+                break;
+            }
+            let c = if o.lowercase { b.to_ascii_lowercase() } else { b } as char;
+            if c == last {
+                run += 1;
+                if limit > 0 && run > limit && !c.is_ascii_digit() {
+                    break;
+                }
+            } else {
+                (last, run) = (c, 1);
+            }
+            i += 1;
+        }
+        // A last ASCII char followed by a combining mark must go through Unicode
+        // normalisation with its mark.
+        if i > at && i < end && !bytes[i].is_ascii() && o.unicode != UnicodeForm::None {
+            i -= 1;
+        }
+        i
+    }
+
+    fn ascii_is_special(&self, b: u8) -> bool {
+        let o = self.options;
+        let space = match o.spaces {
+            Spaces::Keep => false,
+            Spaces::Neologdn => b == b' ',
+            Spaces::Tidy => b.is_ascii_whitespace() || b == 0x0B,
+            Spaces::Display => b.is_ascii_whitespace() || b.is_ascii_control() || b == 0x0B,
+        };
+        space || (b == b'~' && o.tilde != Tilde::Ignore)
+    }
+
+    fn write_ascii_run(&mut self, run: &str, src: Src) {
+        let Some(first) = run.chars().next() else {
+            return;
+        };
+        self.before_write(first, false);
+        self.out.push_ascii_run(run, src, self.options.lowercase);
+        for c in run.chars() {
+            let c = if self.options.lowercase { c.to_ascii_lowercase() } else { c };
+            self.run = if c == self.prev { self.run + 1 } else { 1 };
+            self.prev = c;
+        }
+        self.after_write();
+    }
+
+    /// The steps that look at the character as typed: spaces, hyphens, long vowels, tildes.
+    /// Returns whether `c` was consumed.
+    fn raw(&mut self, c: char, src: Src) -> bool {
+        let o = self.options;
+        if self.space(c, src) {
+            return true;
+        }
+        if o.hyphens && chars::is_hyphen(c) {
+            if self.prev != '-' {
+                self.write('-', src, true, false);
+            }
+            return true;
+        }
+        let long_vowel = match o.long_vowels {
+            LongVowels::Off => false,
+            LongVowels::Neologdn => chars::is_long_vowel_mark(c),
+            LongVowels::AfterKana => chars::is_long_vowel_mark(c) && chars::is_kana(self.prev),
+        };
+        if long_vowel {
+            if self.prev != 'ー' {
+                self.write('ー', src, true, false);
+            }
+            return true;
+        }
+        if chars::is_tilde(c) {
+            match o.tilde {
+                Tilde::Ignore => self.write(c, src, true, false),
+                Tilde::Remove => {}
+                Tilde::Normalize => self.write('~', src, true, false),
+                Tilde::NormalizeZenkaku => self.write('〜', src, true, false),
+            }
+            return true;
+        }
+        false
+    }
+
+    /// Space handling for the character as typed; returns whether `c` was consumed.
+    fn space(&mut self, c: char, src: Src) -> bool {
+        let o = self.options;
+        match o.spaces {
+            Spaces::Keep => false,
+            Spaces::Neologdn => {
+                if c != ' ' && c != '\u{3000}' {
+                    return false;
+                }
+                self.space_before = Some(src);
+                if self.after_entity {
+                    if self.prev != ' ' {
+                        self.out.push(' ', src, true);
+                        self.prev = ' ';
+                    }
+                    return true;
+                }
+                let remove = o.remove_space;
+                if (self.prev == ' ' || chars::is_neologdn_block(self.prev)) && remove {
+                    return true;
+                } else if self.prev != '*' && !self.out.is_empty() && self.prev.is_ascii() {
+                    self.latin_space = true;
+                    self.out.push(' ', src, true);
+                } else if !remove {
+                    self.out.push(' ', src, true);
+                }
+                self.prev = ' ';
+                true
+            }
+            Spaces::Tidy => {
+                if !c.is_whitespace() {
+                    return false;
+                }
+                self.space_before = Some(src);
+                self.pending_space.get_or_insert(src);
+                true
+            }
+            Spaces::Display => {
+                let after_cr = std::mem::replace(&mut self.after_cr, c == '\r');
+                if matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}') {
+                    if !(c == '\n' && after_cr) {
+                        self.pending_space = None;
+                        if let Some(slot) = self.pending_newlines.get_mut(self.newline_count as usize) {
+                            *slot = Some(src);
+                        }
+                        self.newline_count += 1;
+                    }
+                    return true;
+                }
+                if c.is_whitespace() && c != '\u{3000}' {
+                    self.space_before = Some(src);
+                    if self.newline_count == 0 {
+                        self.pending_space.get_or_insert(src);
+                    }
+                    return true;
+                }
+                // Controls are invisible or harmful when shown; a BOM is noise.
+                c.is_control() || c == '\u{FEFF}'
+            }
+        }
+    }
+
+    /// The steps after Unicode normalisation: width (with sound-mark composition), case and
+    /// kana folding; then the character is written.
+    fn formed(&mut self, c: char, src: Src, whole: bool) {
+        let o = self.options;
+        let c = match o.width {
+            Width::Off => c,
+            Width::Neologdn => chars::neologdn_width(c).unwrap_or(c),
+            Width::Full => chars::full_width(c).unwrap_or(c),
+        };
+        let composed = match o.width {
+            Width::Off => None,
+            Width::Neologdn => match c {
+                '\u{FF9E}' => chars::neologdn_voiced(self.prev),
+                '\u{FF9F}' => chars::neologdn_semi_voiced(self.prev),
+                _ => None,
+            },
+            Width::Full => chars::compose_sound_mark(self.prev, c),
+        };
+        if let Some(composed) = composed {
+            if let Some((_, before)) = self.out.pop_whole() {
+                self.run = self.run.saturating_sub(1);
+                self.prev = self.out.last_char().unwrap_or('\0');
+                self.write(self.fold(composed), before.to(src), true, true);
+                return;
+            }
+        }
+        if o.lowercase && !c.is_lowercase() && c.is_uppercase() {
+            let mut lower = c.to_lowercase();
+            if lower.len() > 1 {
+                for l in lower {
+                    self.write(self.fold(l), src, false, true);
+                }
+                return;
+            }
+            if let Some(l) = lower.next() {
+                self.write(self.fold(l), src, whole, true);
+                return;
+            }
+        }
+        self.write(self.fold(c), src, whole, true);
+    }
+
+    fn fold(&self, c: char) -> char {
+        match self.options.kana {
+            KanaFold::Off => c,
+            KanaFold::Hiragana => chars::to_hiragana(c),
+            KanaFold::Katakana => chars::to_katakana(c),
+        }
+    }
+
+    /// Writes `c`. `text` is true for ordinary characters (which may withdraw neologdn's
+    /// Latin space) and false for the results of the hyphen, long-vowel and tilde rules.
+    fn write(&mut self, c: char, src: Src, whole: bool, text: bool) {
+        self.before_write(c, text);
+        let o = self.options;
+        let repeats = self.out.last_char() == Some(c);
+        if repeats && o.repeat_limit > 0 && self.run >= o.repeat_limit && !c.is_numeric() {
+            return;
+        }
+        self.out.push(c, src, whole);
+        self.run = if repeats { self.run + 1 } else { 1 };
+        self.prev = c;
+        self.after_write();
+    }
+
+    /// Settles the spaces waiting before `next` is written.
+    fn before_write(&mut self, next: char, text: bool) {
+        let o = self.options;
+        match o.spaces {
+            Spaces::Keep => {}
+            Spaces::Neologdn => {
+                if text && self.latin_space && o.remove_space && chars::is_neologdn_block(next) {
+                    self.out.pop_whole();
+                }
+                self.latin_space = false;
+            }
+            Spaces::Tidy => {
+                if let Some(space) = self.pending_space.take() {
+                    let between_japanese = chars::is_japanese(self.prev) && chars::is_japanese(next);
+                    if !self.out.is_empty() && (self.after_entity || !(o.remove_space && between_japanese)) {
+                        self.out.push(' ', space, true);
+                        (self.prev, self.run) = (' ', 1);
+                    }
+                }
+            }
+            Spaces::Display => self.flush_display(),
+        }
+    }
+
+    fn flush_display(&mut self) {
+        let newlines = std::mem::take(&mut self.pending_newlines);
+        let space = self.pending_space.take();
+        self.newline_count = 0;
+        if self.out.is_empty() {
+            return;
+        }
+        if newlines[0].is_some() {
+            for src in newlines.into_iter().flatten() {
+                self.out.push('\n', src, true);
+            }
+            (self.prev, self.run) = ('\n', 1);
+        } else if let Some(src) = space {
+            self.out.push(' ', src, true);
+            (self.prev, self.run) = (' ', 1);
+        }
+    }
+
+    fn after_write(&mut self) {
+        self.after_entity = false;
+        self.space_before = None;
+    }
+
+    /// Writes a kept or masked entity (or drops a removed one); returns its output range.
+    fn entity(
+        &mut self,
+        text: &str,
+        entity: &Found,
+        action: EntityAction,
+        src: Src,
+    ) -> Option<Range<usize>> {
+        if action == EntityAction::Remove {
+            return None;
+        }
+        self.space_before_entity();
+        let start = self.out.len();
+        let piece = &text[entity.start..entity.end];
+        match (action, entity.kind) {
+            (EntityAction::Mask, kind) => self.out.push_replacement(kind.mask(), src),
+            (_, EntityKind::Mention | EntityKind::Hashtag | EntityKind::Cashtag) => {
+                self.identifier(piece, src)
+            }
+            _ => self.out.push_copy(piece, src),
+        }
+        self.prev = AFTER_ENTITY;
+        self.run = 0;
+        self.latin_space = false;
+        self.after_entity = true;
+        self.space_before = None;
+        Some(start..self.out.len())
+    }
+
+    /// Keeps one space between the output so far and an entity that had one before it.
+    fn space_before_entity(&mut self) {
+        match self.options.spaces {
+            Spaces::Keep => {}
+            Spaces::Neologdn => {
+                if let Some(space) = self.space_before.take() {
+                    if !self.out.is_empty() && self.out.last_char() != Some(' ') {
+                        self.out.push(' ', space, true);
+                    }
+                }
+            }
+            Spaces::Tidy => {
+                if let Some(space) = self.pending_space.take() {
+                    if !self.out.is_empty() {
+                        self.out.push(' ', space, true);
+                    }
+                }
+            }
+            Spaces::Display => self.flush_display(),
+        }
+    }
+
+    /// Folds an identifier (mention, hashtag, cashtag) char by char: Unicode form, width,
+    /// case and kana, never dropping or merging a char.
+    fn identifier(&mut self, piece: &str, src: Src) {
+        let o = self.options;
+        let (mut at, mut char_at) = (src.start, src.char_start);
+        let mut buf = [0u8; 4];
+        for c in piece.chars() {
+            let char_src = Src::of_char(c, at, char_at);
+            (at, char_at) = (char_src.end, char_at + 1);
+            let formed = self.unicode.normalize(c.encode_utf8(&mut buf));
+            let whole = formed.chars().nth(1).is_none();
+            for f in formed.chars() {
+                let f = match o.width {
+                    Width::Off => f,
+                    Width::Neologdn => chars::neologdn_width(f).unwrap_or(f),
+                    Width::Full => chars::full_width(f).unwrap_or(f),
+                };
+                let f = if o.lowercase { f.to_lowercase().next().unwrap_or(f) } else { f };
+                self.out.push(self.fold(f), char_src, whole);
+            }
+        }
+    }
+
+    fn finish(&mut self) {
+        if self.options.spaces == Spaces::Neologdn && self.out.last_char() == Some(' ') {
+            self.out.pop_whole();
+        }
+    }
+}
