@@ -37,7 +37,9 @@ pub enum Error {
     #[error("invalid configuration: {0}")]
     Config(String),
     /// A byte range does not fit the text it refers to.
-    #[error("range {start}..{end} is not within the {len}-byte text or not on character boundaries")]
+    #[error(
+        "range {start}..{end} is not within the {len}-byte text or not on character boundaries"
+    )]
     InvalidRange {
         /// Start of the requested range, in bytes.
         start: usize,

@@ -13,7 +13,10 @@ struct Vector {
 
 #[test]
 fn neologdn_preset_matches_the_package() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/vectors/neologdn.jsonl");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/vectors/neologdn.jsonl"
+    );
     let data = std::fs::read_to_string(path).expect("vectors are committed");
     let mut failures = Vec::new();
     let mut count = 0;

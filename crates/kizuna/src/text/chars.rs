@@ -6,8 +6,16 @@ use icu_normalizer::properties::CanonicalCompositionBorrowed;
 pub(crate) fn is_hyphen(c: char) -> bool {
     matches!(
         c,
-        '\u{2D7}' | '\u{58A}' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2043}'
-            | '\u{207B}' | '\u{208B}' | '\u{2212}'
+        '\u{2D7}'
+            | '\u{58A}'
+            | '\u{2010}'
+            | '\u{2011}'
+            | '\u{2012}'
+            | '\u{2013}'
+            | '\u{2043}'
+            | '\u{207B}'
+            | '\u{208B}'
+            | '\u{2212}'
     )
 }
 
@@ -15,7 +23,13 @@ pub(crate) fn is_hyphen(c: char) -> bool {
 pub(crate) fn is_long_vowel_mark(c: char) -> bool {
     matches!(
         c,
-        '\u{FE63}' | '\u{FF0D}' | '\u{FF70}' | '\u{2014}' | '\u{2015}' | '\u{2500}' | '\u{2501}'
+        '\u{FE63}'
+            | '\u{FF0D}'
+            | '\u{FF70}'
+            | '\u{2014}'
+            | '\u{2015}'
+            | '\u{2500}'
+            | '\u{2501}'
             | 'ー'
     )
 }
@@ -65,9 +79,9 @@ pub(crate) fn neologdn_width(c: char) -> Option<char> {
         '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' | '\u{FF10}'..='\u{FF19}' => {
             return fullwidth_ascii(c);
         }
-        '！' | '＃' | '＄' | '％' | '＆' | '（' | '）' | '＊' | '＋' | '，' | '．' | '／' | '：'
-        | '；' | '＜' | '＝' | '＞' | '？' | '＠' | '［' | '］' | '＾' | '＿' | '｛' | '｜'
-        | '｝' => return fullwidth_ascii(c),
+        '！' | '＃' | '＄' | '％' | '＆' | '（' | '）' | '＊' | '＋' | '，' | '．' | '／'
+        | '：' | '；' | '＜' | '＝' | '＞' | '？' | '＠' | '［' | '］' | '＾' | '＿' | '｛'
+        | '｜' | '｝' => return fullwidth_ascii(c),
         '\u{201C}' | '\u{201D}' => '"',
         '\u{2019}' => '\'',
         '\u{2018}' => '`',
@@ -91,9 +105,15 @@ fn fullwidth_ascii(c: char) -> Option<char> {
 
 /// Half-width katakana and CJK punctuation (U+FF61–U+FF9D) to their full-width forms.
 fn halfwidth_kana(c: char) -> Option<char> {
-    const TABLE: &str = "。「」、・ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン";
+    const TABLE: [char; 61] = [
+        '。', '「', '」', '、', '・', 'ヲ', 'ァ', 'ィ', 'ゥ', 'ェ', 'ォ', 'ャ', 'ュ', 'ョ', 'ッ',
+        'ー', 'ア', 'イ', 'ウ', 'エ', 'オ', 'カ', 'キ', 'ク', 'ケ', 'コ', 'サ', 'シ', 'ス', 'セ',
+        'ソ', 'タ', 'チ', 'ツ', 'テ', 'ト', 'ナ', 'ニ', 'ヌ', 'ネ', 'ノ', 'ハ', 'ヒ', 'フ', 'ヘ',
+        'ホ', 'マ', 'ミ', 'ム', 'メ', 'モ', 'ヤ', 'ユ', 'ヨ', 'ラ', 'リ', 'ル', 'レ', 'ロ', 'ワ',
+        'ン',
+    ];
     let index = (c as u32).checked_sub(0xFF61)?;
-    TABLE.chars().nth(index as usize)
+    TABLE.get(index as usize).copied()
 }
 
 /// The full width table: every full-width ASCII form, half-width katakana with its
@@ -122,8 +142,10 @@ pub(crate) fn full_width(c: char) -> Option<char> {
 /// ウ and hiragana う only, as in the package.
 pub(crate) fn neologdn_voiced(prev: char) -> Option<char> {
     match prev {
-        'カ' | 'キ' | 'ク' | 'ケ' | 'コ' | 'サ' | 'シ' | 'ス' | 'セ' | 'ソ' | 'タ' | 'チ' | 'ツ'
-        | 'テ' | 'ト' | 'ハ' | 'ヒ' | 'フ' | 'ヘ' | 'ホ' => char::from_u32(prev as u32 + 1),
+        'カ' | 'キ' | 'ク' | 'ケ' | 'コ' | 'サ' | 'シ' | 'ス' | 'セ' | 'ソ' | 'タ' | 'チ'
+        | 'ツ' | 'テ' | 'ト' | 'ハ' | 'ヒ' | 'フ' | 'ヘ' | 'ホ' => {
+            char::from_u32(prev as u32 + 1)
+        }
         'ウ' => Some('ヴ'),
         'う' => Some('ゔ'),
         _ => None,

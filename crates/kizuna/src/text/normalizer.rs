@@ -1,9 +1,11 @@
 //! The [`Normalizer`]: one pass over the text that applies every enabled step and records the
 //! offset map as it writes.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
+use super::Span;
 use super::chars;
 use super::entities::{self, CharCounter, Entity, EntityKind, EntityKinds, Found};
 use super::offsets::{Builder, OffsetMap, Src};
@@ -13,7 +15,6 @@ use super::options::{
 };
 use super::repeat::shorten_repeat;
 use super::unicode::{ChunkNormalizer, is_continuation, is_inert};
-use super::Span;
 use crate::Result;
 
 /// What `prev` holds right after a kept or masked entity: a character that no step combines
@@ -204,7 +205,7 @@ fn shorten_plain_regions(
 
     let mut rebuilt = Builder::with_capacity(units.len() * 3);
     let (mut byte, mut unit) = (0usize, 0usize);
-    let mut push_plain = |rebuilt: &mut Builder, upto_unit: usize, from: usize| {
+    let push_plain = |rebuilt: &mut Builder, upto_unit: usize, from: usize| {
         let mut region = units[from..upto_unit].to_vec();
         shorten_repeat(
             &mut region,
@@ -414,18 +415,26 @@ impl<'a> Pass<'a> {
             if self.raw(c, src) {
                 continue;
             }
-            let next_continues = text[at..range.end].chars().next().is_some_and(is_continuation);
-            if self.options.unicode == UnicodeForm::None || (is_inert(c) && !next_continues) {
+            let next_continues = || {
+                text[at..range.end]
+                    .chars()
+                    .next()
+                    .is_some_and(is_continuation)
+            };
+            if self.options.unicode == UnicodeForm::None || (is_inert(c) && !next_continues()) {
                 self.formed(c, src, true);
                 continue;
             }
             // The char and its combining marks form one chunk for Unicode normalisation.
             let mut chunk = src;
-            for mark in text[at..range.end].chars().take_while(|&m| is_continuation(m)) {
+            for mark in text[at..range.end]
+                .chars()
+                .take_while(|&m| is_continuation(m))
+            {
                 chunk = chunk.to(Src::of_char(mark, chunk.end, chunk.char_end));
             }
             let piece = &text[chunk.start..chunk.end];
-            let normalized = self.unicode.normalize(piece);
+            let normalized = self.form_chunk(piece);
             if normalized == piece {
                 self.formed(c, src, true);
                 continue;
@@ -436,6 +445,22 @@ impl<'a> Pass<'a> {
             }
             (at, char_at) = (chunk.end, chunk.char_end);
         }
+    }
+
+    /// A chunk in the Unicode form, lowercased if asked. Lowercasing can leave marks out of
+    /// canonical order (`İ` → `i` U+0307), so the form is applied again until both agree.
+    fn form_chunk<'t>(&self, chunk: &'t str) -> Cow<'t, str> {
+        let mut formed = self.unicode.normalize(chunk);
+        if self.options.lowercase {
+            for _ in 0..3 {
+                let lower = formed.to_lowercase();
+                if lower == formed {
+                    break;
+                }
+                formed = Cow::Owned(self.unicode.normalize(&lower).into_owned());
+            }
+        }
+        formed
     }
 
     /// The end of the ASCII run from `at` that no rule changes except byte-for-byte
@@ -450,7 +475,11 @@ impl<'a> Pass<'a> {
             if !b.is_ascii() || self.ascii_is_special(b) {
                 break;
             }
-            let c = if o.lowercase { b.to_ascii_lowercase() } else { b } as char;
+            let c = if o.lowercase {
+                b.to_ascii_lowercase()
+            } else {
+                b
+            } as char;
             if c == last {
                 run += 1;
                 if limit > 0 && run > limit && !c.is_ascii_digit() {
@@ -487,7 +516,11 @@ impl<'a> Pass<'a> {
         self.before_write(first, false);
         self.out.push_ascii_run(run, src, self.options.lowercase);
         for c in run.chars() {
-            let c = if self.options.lowercase { c.to_ascii_lowercase() } else { c };
+            let c = if self.options.lowercase {
+                c.to_ascii_lowercase()
+            } else {
+                c
+            };
             self.run = if c == self.prev { self.run + 1 } else { 1 };
             self.prev = c;
         }
@@ -572,7 +605,9 @@ impl<'a> Pass<'a> {
                 if matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}') {
                     if !(c == '\n' && after_cr) {
                         self.pending_space = None;
-                        if let Some(slot) = self.pending_newlines.get_mut(self.newline_count as usize) {
+                        if let Some(slot) =
+                            self.pending_newlines.get_mut(self.newline_count as usize)
+                        {
                             *slot = Some(src);
                         }
                         self.newline_count += 1;
@@ -670,8 +705,11 @@ impl<'a> Pass<'a> {
             }
             Spaces::Tidy => {
                 if let Some(space) = self.pending_space.take() {
-                    let between_japanese = chars::is_japanese(self.prev) && chars::is_japanese(next);
-                    if !self.out.is_empty() && (self.after_entity || !(o.remove_space && between_japanese)) {
+                    let between_japanese =
+                        chars::is_japanese(self.prev) && chars::is_japanese(next);
+                    if !self.out.is_empty()
+                        && (self.after_entity || !(o.remove_space && between_japanese))
+                    {
                         self.out.push(' ', space, true);
                         (self.prev, self.run) = (' ', 1);
                     }
@@ -772,7 +810,11 @@ impl<'a> Pass<'a> {
                     Width::Neologdn => chars::neologdn_width(f).unwrap_or(f),
                     Width::Full => chars::full_width(f).unwrap_or(f),
                 };
-                let f = if o.lowercase { f.to_lowercase().next().unwrap_or(f) } else { f };
+                let f = if o.lowercase {
+                    f.to_lowercase().next().unwrap_or(f)
+                } else {
+                    f
+                };
                 self.out.push(self.fold(f), char_src, whole);
             }
         }

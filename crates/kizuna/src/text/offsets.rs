@@ -141,7 +141,9 @@ impl OffsetMap {
 
     /// The segment holding output byte `at` (`at < out_len`).
     fn segment_at(&self, at: usize) -> Option<usize> {
-        self.segments.partition_point(|s| s.out <= at).checked_sub(1)
+        self.segments
+            .partition_point(|s| s.out <= at)
+            .checked_sub(1)
     }
 
     /// Maps a byte range of `normalized` (the text this map belongs to) to the original span
@@ -161,7 +163,10 @@ impl OffsetMap {
         if range.is_empty() {
             let point = match self.segment_at(range.start) {
                 Some(i) if range.start < self.out_len => self.start_of(normalized, i, range.start),
-                _ => self.segments.last().map_or((0, 0), |s| (s.src.end, s.src.char_end)),
+                _ => self
+                    .segments
+                    .last()
+                    .map_or((0, 0), |s| (s.src.end, s.src.char_end)),
             };
             return Ok(Span {
                 bytes: point.0..point.0,

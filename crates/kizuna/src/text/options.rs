@@ -272,6 +272,12 @@ impl Default for EntityOptions {
 
 impl EntityOptions {
     /// The same action for every kind, entities reported.
+    ///
+    /// ```
+    /// use kizuna::text::{EntityAction, EntityOptions};
+    ///
+    /// assert_eq!(EntityOptions::all(EntityAction::Mask).hashtag, EntityAction::Mask);
+    /// ```
     pub fn all(action: EntityAction) -> Self {
         EntityOptions {
             url: action,
@@ -285,6 +291,12 @@ impl EntityOptions {
     }
 
     /// The action for `kind`.
+    ///
+    /// ```
+    /// use kizuna::text::{EntityAction, EntityKind, EntityOptions};
+    ///
+    /// assert_eq!(EntityOptions::default().action(EntityKind::Url), EntityAction::Keep);
+    /// ```
     pub fn action(&self, kind: super::EntityKind) -> EntityAction {
         use super::EntityKind as K;
         match kind {
@@ -298,42 +310,90 @@ impl EntityOptions {
     }
 
     /// Sets the action for URLs.
+    ///
+    /// ```
+    /// use kizuna::text::{EntityAction, EntityOptions};
+    ///
+    /// let options = EntityOptions::all(EntityAction::Keep).url(EntityAction::Mask);
+    /// assert_eq!(options.url, EntityAction::Mask);
+    /// ```
     pub fn url(mut self, action: EntityAction) -> Self {
         self.url = action;
         self
     }
 
     /// Sets the action for @mentions.
+    ///
+    /// ```
+    /// use kizuna::text::{EntityAction, EntityOptions};
+    ///
+    /// let options = EntityOptions::all(EntityAction::Keep).mention(EntityAction::Mask);
+    /// assert_eq!(options.mention, EntityAction::Mask);
+    /// ```
     pub fn mention(mut self, action: EntityAction) -> Self {
         self.mention = action;
         self
     }
 
     /// Sets the action for #hashtags.
+    ///
+    /// ```
+    /// use kizuna::text::{EntityAction, EntityOptions};
+    ///
+    /// let options = EntityOptions::all(EntityAction::Keep).hashtag(EntityAction::Mask);
+    /// assert_eq!(options.hashtag, EntityAction::Mask);
+    /// ```
     pub fn hashtag(mut self, action: EntityAction) -> Self {
         self.hashtag = action;
         self
     }
 
     /// Sets the action for $cashtags.
+    ///
+    /// ```
+    /// use kizuna::text::{EntityAction, EntityOptions};
+    ///
+    /// let options = EntityOptions::all(EntityAction::Keep).cashtag(EntityAction::Mask);
+    /// assert_eq!(options.cashtag, EntityAction::Mask);
+    /// ```
     pub fn cashtag(mut self, action: EntityAction) -> Self {
         self.cashtag = action;
         self
     }
 
     /// Sets the action for emoji.
+    ///
+    /// ```
+    /// use kizuna::text::{EntityAction, EntityOptions};
+    ///
+    /// let options = EntityOptions::all(EntityAction::Keep).emoji(EntityAction::Mask);
+    /// assert_eq!(options.emoji, EntityAction::Mask);
+    /// ```
     pub fn emoji(mut self, action: EntityAction) -> Self {
         self.emoji = action;
         self
     }
 
     /// Sets the action for kaomoji and emoticons.
+    ///
+    /// ```
+    /// use kizuna::text::{EntityAction, EntityOptions};
+    ///
+    /// let options = EntityOptions::all(EntityAction::Keep).kaomoji(EntityAction::Mask);
+    /// assert_eq!(options.kaomoji, EntityAction::Mask);
+    /// ```
     pub fn kaomoji(mut self, action: EntityAction) -> Self {
         self.kaomoji = action;
         self
     }
 
     /// Sets whether entities are reported.
+    ///
+    /// ```
+    /// use kizuna::text::{EntityAction, EntityOptions};
+    ///
+    /// assert!(!EntityOptions::all(EntityAction::Plain).report(false).report);
+    /// ```
     pub fn report(mut self, report: bool) -> Self {
         self.report = report;
         self
@@ -465,10 +525,17 @@ impl NormalizerOptions {
 
 /// Generates the chainable setter of each field.
 macro_rules! setters {
-    ($($(#[$doc:meta])* $field:ident: $ty:ty),* $(,)?) => {
+    ($($(#[$doc:meta])* $field:ident: $ty:ty = $example:expr),* $(,)?) => {
         impl NormalizerOptions {
             $(
                 $(#[$doc])*
+                ///
+                /// ```
+                /// use kizuna::text::*;
+                ///
+                #[doc = concat!("let options = NormalizerOptions::none().", stringify!($field), "(", stringify!($example), ");")]
+                #[doc = concat!("assert_eq!(options.", stringify!($field), ", ", stringify!($example), ");")]
+                /// ```
                 pub fn $field(mut self, $field: $ty) -> Self {
                     self.$field = $field;
                     self
@@ -499,29 +566,29 @@ macro_rules! setters {
 
 setters! {
     /// Sets [`unicode`](Self::unicode).
-    unicode: UnicodeForm,
+    unicode: UnicodeForm = UnicodeForm::Nfkc,
     /// Sets [`width`](Self::width).
-    width: Width,
+    width: Width = Width::Full,
     /// Sets [`hyphens`](Self::hyphens).
-    hyphens: bool,
+    hyphens: bool = true,
     /// Sets [`long_vowels`](Self::long_vowels).
-    long_vowels: LongVowels,
+    long_vowels: LongVowels = LongVowels::AfterKana,
     /// Sets [`tilde`](Self::tilde).
-    tilde: Tilde,
+    tilde: Tilde = Tilde::Remove,
     /// Sets neologdn's [`repeat`](Self::repeat).
-    repeat: u32,
+    repeat: u32 = 2,
     /// Sets neologdn's [`max_repeat_substr_length`](Self::max_repeat_substr_length).
-    max_repeat_substr_length: u32,
+    max_repeat_substr_length: u32 = 4,
     /// Sets [`repeat_limit`](Self::repeat_limit).
-    repeat_limit: u32,
+    repeat_limit: u32 = 3,
     /// Sets [`spaces`](Self::spaces).
-    spaces: Spaces,
+    spaces: Spaces = Spaces::Tidy,
     /// Sets neologdn's [`remove_space`](Self::remove_space).
-    remove_space: bool,
+    remove_space: bool = false,
     /// Sets [`lowercase`](Self::lowercase).
-    lowercase: bool,
+    lowercase: bool = true,
     /// Sets [`kana`](Self::kana).
-    kana: KanaFold,
+    kana: KanaFold = KanaFold::Hiragana,
     /// Sets [`entities`](Self::entities).
-    entities: EntityOptions,
+    entities: EntityOptions = EntityOptions::all(EntityAction::Mask),
 }

@@ -8,8 +8,8 @@
 use std::borrow::Cow;
 
 use icu_normalizer::{ComposingNormalizer, ComposingNormalizerBorrowed};
-use icu_properties::props::{CanonicalCombiningClass, GeneralCategory};
 use icu_properties::CodePointMapData;
+use icu_properties::props::{CanonicalCombiningClass, GeneralCategory};
 
 use super::UnicodeForm;
 
@@ -23,12 +23,16 @@ pub(crate) fn is_continuation(c: char) -> bool {
     if matches!(c, '\u{FF9E}' | '\u{FF9F}' | '\u{1160}'..='\u{11FF}') {
         return true;
     }
-    if CodePointMapData::<CanonicalCombiningClass>::new().get(c) != CanonicalCombiningClass::NotReordered {
+    if CodePointMapData::<CanonicalCombiningClass>::new().get(c)
+        != CanonicalCombiningClass::NotReordered
+    {
         return true;
     }
     matches!(
         CodePointMapData::<GeneralCategory>::new().get(c),
-        GeneralCategory::NonspacingMark | GeneralCategory::SpacingMark | GeneralCategory::EnclosingMark
+        GeneralCategory::NonspacingMark
+            | GeneralCategory::SpacingMark
+            | GeneralCategory::EnclosingMark
     )
 }
 
@@ -82,7 +86,9 @@ mod tests {
     use super::*;
 
     fn nfkc(s: &str) -> String {
-        ChunkNormalizer::new(UnicodeForm::Nfkc).normalize(s).into_owned()
+        ChunkNormalizer::new(UnicodeForm::Nfkc)
+            .normalize(s)
+            .into_owned()
     }
 
     #[test]
