@@ -53,7 +53,7 @@ cases = [
  (N,{},"10:00〜18:00","10:0018:00","neologdn removes tildes"),
  (N,{"tilde":"normalize_zenkaku"},"1995~2001年","1995〜2001年","tilde to wave dash"),
  (N,{"tilde":"ignore"},"1995～2001年","1995～2001年","tilde kept"),
- (S,{},"#トロピカル～ジュ","#とろぴかる~じゅ","hashtag ends at the tilde, the tilde after it is ordinary text"),
+ (S,{},"#トロピカル～ジュ","#とろぴかる〜じゅ","a wave dash inside a hashtag stays one (NFKC's ~ would cut it)"),
  # repeats
  (S,{},"ｗｗｗｗ","ww","laughter"),
  (S,{},"!!!!","!!","exclamations"),

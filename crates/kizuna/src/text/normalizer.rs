@@ -119,7 +119,7 @@ impl Normalizer {
     pub fn normalize(&self, text: &str) -> Normalized {
         let inner = &*self.inner;
         let options = &inner.options;
-        let found = if inner.scan.is_empty() || std::env::var_os("KZ_NOSCAN").is_some() {
+        let found = if inner.scan.is_empty() {
             Vec::new()
         } else {
             entities::find(text, &inner.scan)
@@ -346,6 +346,11 @@ impl Normalized {
     }
 }
 
+/// The part of `piece` (which starts at `src` of the original) that `part` covers.
+fn text_of(piece: &str, src: Src, part: Src) -> &str {
+    &piece[part.start - src.start..part.end - src.start]
+}
+
 /// The state of one normalisation pass.
 struct Pass<'a> {
     options: &'a NormalizerOptions,
@@ -434,6 +439,10 @@ impl<'a> Pass<'a> {
                 chunk = chunk.to(Src::of_char(mark, chunk.end, chunk.char_end));
             }
             let piece = &text[chunk.start..chunk.end];
+            if is_continuation(c) && self.rejoin(piece, chunk) {
+                (at, char_at) = (chunk.end, chunk.char_end);
+                continue;
+            }
             let normalized = self.form_chunk(piece);
             if normalized == piece {
                 self.formed(c, src, true);
@@ -441,10 +450,56 @@ impl<'a> Pass<'a> {
             }
             let whole = normalized.chars().nth(1).is_none();
             for ch in normalized.chars() {
-                self.formed(ch, chunk, whole);
+                self.unified(ch, chunk, whole);
             }
             (at, char_at) = (chunk.end, chunk.char_end);
         }
+    }
+
+    /// Normalises marks whose base char was dropped (a control, a byte order mark) together
+    /// with the char now before them, as normalising the output again would. Returns whether
+    /// they were written so.
+    fn rejoin(&mut self, marks: &str, src: Src) -> bool {
+        // Nothing waits between them, and the char before is not the end of a kept entity.
+        let waiting = self.pending_space.is_some()
+            || self.newline_count > 0
+            || self.latin_space
+            || self.prev == AFTER_ENTITY;
+        let Some(last) = self.out.last_char().filter(|_| !waiting) else {
+            return false;
+        };
+        let mut joined = String::from(last);
+        joined.push_str(marks);
+        let normalized = self.form_chunk(&joined).into_owned();
+        if normalized == joined {
+            return false;
+        }
+        let Some((_, before)) = self.out.pop_whole() else {
+            return false;
+        };
+        self.after_pop();
+        let whole = normalized.chars().nth(1).is_none();
+        for ch in normalized.chars() {
+            self.unified(ch, before.to(src), whole);
+        }
+        true
+    }
+
+    /// Runs a char that Unicode normalisation produced through the steps on typed chars first
+    /// (`︲` becomes the dash `–` under NFKC, which the hyphen step then unifies), then the rest.
+    fn unified(&mut self, c: char, src: Src, whole: bool) {
+        if !self.raw(c, src) {
+            self.formed(c, src, whole);
+        }
+    }
+
+    /// Sets `prev` and `run` from the output after its last char was taken back.
+    fn after_pop(&mut self) {
+        let last = self.out.last_char();
+        self.prev = last.unwrap_or('\0');
+        self.run = last.map_or(0, |last| {
+            self.out.trailing_run(last, self.options.repeat_limit + 1)
+        });
     }
 
     /// A chunk in the Unicode form, lowercased if asked. Lowercasing can leave marks out of
@@ -631,24 +686,10 @@ impl<'a> Pass<'a> {
     /// kana folding; then the character is written.
     fn formed(&mut self, c: char, src: Src, whole: bool) {
         let o = self.options;
-        let c = match o.width {
-            Width::Off => c,
-            Width::Neologdn => chars::neologdn_width(c).unwrap_or(c),
-            Width::Full => chars::full_width(c).unwrap_or(c),
-        };
-        let composed = match o.width {
-            Width::Off => None,
-            Width::Neologdn => match c {
-                '\u{FF9E}' => chars::neologdn_voiced(self.prev),
-                '\u{FF9F}' => chars::neologdn_semi_voiced(self.prev),
-                _ => None,
-            },
-            Width::Full => chars::compose_sound_mark(self.prev, c),
-        };
-        if let Some(composed) = composed {
+        let c = self.width(c);
+        if let Some(composed) = self.compose(self.prev, c) {
             if let Some((_, before)) = self.out.pop_whole() {
-                self.run = self.run.saturating_sub(1);
-                self.prev = self.out.last_char().unwrap_or('\0');
+                self.after_pop();
                 self.write(self.fold(composed), before.to(src), true, true);
                 return;
             }
@@ -667,6 +708,28 @@ impl<'a> Pass<'a> {
             }
         }
         self.write(self.fold(c), src, whole, true);
+    }
+
+    /// The width step for one char.
+    fn width(&self, c: char) -> char {
+        match self.options.width {
+            Width::Off => c,
+            Width::Neologdn => chars::neologdn_width(c).unwrap_or(c),
+            Width::Full => chars::full_width(c).unwrap_or(c),
+        }
+    }
+
+    /// The kana that `prev` and the sound mark `mark` (after the width step) compose into.
+    fn compose(&self, prev: char, mark: char) -> Option<char> {
+        match self.options.width {
+            Width::Off => None,
+            Width::Neologdn => match mark {
+                '\u{FF9E}' => chars::neologdn_voiced(prev),
+                '\u{FF9F}' => chars::neologdn_semi_voiced(prev),
+                _ => None,
+            },
+            Width::Full => chars::compose_sound_mark(prev, mark),
+        }
     }
 
     fn fold(&self, c: char) -> char {
@@ -705,8 +768,11 @@ impl<'a> Pass<'a> {
             }
             Spaces::Tidy => {
                 if let Some(space) = self.pending_space.take() {
-                    let between_japanese =
-                        chars::is_japanese(self.prev) && chars::is_japanese(next);
+                    // A space before a combining mark stays: without it the mark would
+                    // combine with the char before the space on the next pass.
+                    let between_japanese = chars::is_japanese(self.prev)
+                        && chars::is_japanese(next)
+                        && !is_continuation(next);
                     if !self.out.is_empty()
                         && (self.after_entity || !(o.remove_space && between_japanese))
                     {
@@ -793,29 +859,51 @@ impl<'a> Pass<'a> {
         }
     }
 
-    /// Folds an identifier (mention, hashtag, cashtag) char by char: Unicode form, width,
-    /// case and kana, never dropping or merging a char.
+    /// Folds an identifier (mention, hashtag, cashtag) as a whole: each char with its marks in
+    /// the Unicode form, then width (composing sound marks: `ﾎﾟ` → `ポ`), case and kana, never
+    /// dropping or merging anything else. Tildes become `〜` and nothing gains a space, so the
+    /// folded identifier is found whole again.
     fn identifier(&mut self, piece: &str, src: Src) {
         let o = self.options;
         let (mut at, mut char_at) = (src.start, src.char_start);
-        let mut buf = [0u8; 4];
-        for c in piece.chars() {
-            let char_src = Src::of_char(c, at, char_at);
-            (at, char_at) = (char_src.end, char_at + 1);
-            let formed = self.unicode.normalize(c.encode_utf8(&mut buf));
+        let mut chars = piece.chars().peekable();
+        while let Some(c) = chars.next() {
+            let mut chunk = Src::of_char(c, at, char_at);
+            while let Some(mark) = chars.next_if(|&m| is_continuation(m)) {
+                chunk = chunk.to(Src::of_char(mark, chunk.end, chunk.char_end));
+            }
+            (at, char_at) = (chunk.end, chunk.char_end);
+            let raw = text_of(piece, src, chunk);
+            let mut formed = self.unicode.normalize(raw);
+            if chars::is_tilde(c) && o.tilde != Tilde::Ignore {
+                // NFKC's `~` would end a hashtag (`#トロピカル～ジュ`); the wave dash does not.
+                formed = Cow::Borrowed("〜");
+            } else if formed.chars().any(char::is_whitespace) {
+                formed = Cow::Borrowed(raw); // `ﷺ` would split the identifier
+            }
             let whole = formed.chars().nth(1).is_none();
             for f in formed.chars() {
-                let f = match o.width {
-                    Width::Off => f,
-                    Width::Neologdn => chars::neologdn_width(f).unwrap_or(f),
-                    Width::Full => chars::full_width(f).unwrap_or(f),
+                let f = self.width(f);
+                let composed = self
+                    .out
+                    .last_char()
+                    .and_then(|prev| self.compose(prev, f))
+                    .and_then(|k| self.out.pop_whole().map(|(_, before)| (k, before)));
+                // A composed kana covers the char before the chunk too, and so does the
+                // rest of the chunk's output.
+                let f = match composed {
+                    Some((k, before)) => {
+                        chunk = before.to(chunk);
+                        k
+                    }
+                    None => f,
                 };
                 let f = if o.lowercase {
                     f.to_lowercase().next().unwrap_or(f)
                 } else {
                     f
                 };
-                self.out.push(self.fold(f), char_src, whole);
+                self.out.push(self.fold(f), chunk, whole);
             }
         }
     }

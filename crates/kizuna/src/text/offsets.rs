@@ -239,6 +239,18 @@ impl Builder {
         self.out.chars().next_back()
     }
 
+    /// How many times `c` ends the output in a row, counting up to `cap`.
+    pub(crate) fn trailing_run(&self, c: char, cap: u32) -> u32 {
+        let run = self
+            .out
+            .chars()
+            .rev()
+            .take_while(|&x| x == c)
+            .take(cap as usize)
+            .count();
+        u32::try_from(run).unwrap_or(cap)
+    }
+
     /// Appends `c`, produced from `src`. `whole` says `c` is the only char `src` produces.
     pub(crate) fn push(&mut self, c: char, src: Src, whole: bool) {
         let out = self.out.len();

@@ -11,6 +11,14 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use super::Span;
+use super::UnicodeForm;
+use super::chars;
+use super::unicode::{ChunkNormalizer, is_inert};
+
+mod emoji;
+mod kaomoji;
+mod social;
+mod url;
 
 /// The kinds of entity kizuna recognises.
 ///
@@ -187,8 +195,146 @@ impl CharCounter {
     }
 }
 
-/// Scans `text` once, left to right, for the wanted kinds. At each position the kinds are tried
-/// in [`EntityKind::ALL`] order and the first match wins; the scan resumes after it.
+/// ASCII bytes at which an entity can start (or, for `T_T`, `orz` and schemeless URLs, which an
+/// entity contains at a fixed place): every other ASCII byte is skipped without decoding.
+const TRIGGERS: [bool; 128] = {
+    let mut table = [false; 128];
+    let bytes = b"@#$:.(^-;><=*_zZL0123456789";
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// Scans `text` once, left to right, for the wanted kinds, and returns the entities in order,
+/// without overlaps. The char at each position decides which kinds are tried there, in
+/// [`EntityKind::ALL`] order (a `:` is tried as a URL before an emoticon); the first match wins
+/// and the scan resumes after it. An entity may start before the char that triggered it
+/// (the scheme of a URL, the arms of a kaomoji), never before the end of the previous one.
 pub(crate) fn find(text: &str, wanted: &EntityKinds) -> Vec<Found> {
-    todo!("entity scan over {} bytes for {:?}", text.len(), wanted)
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let (mut at, mut floor) = (0, 0);
+    while let Some(&byte) = bytes.get(at) {
+        if byte.is_ascii() && !TRIGGERS[byte as usize] {
+            at += 1;
+            continue;
+        }
+        let Some(c) = next_char(text, at) else { break };
+        match candidate(text, at, c, floor, *wanted) {
+            Some(entity) => {
+                (at, floor) = (entity.end, entity.end);
+                found.push(entity);
+            }
+            None => at += c.len_utf8(),
+        }
+    }
+    found
+}
+
+/// The entity that the char `c` at `at` starts (or sits in), if any.
+fn candidate(text: &str, at: usize, c: char, floor: usize, wanted: EntityKinds) -> Option<Found> {
+    let attempt = |kind: EntityKind, span: &dyn Fn() -> Option<(usize, usize)>| {
+        wanted
+            .contains(kind)
+            .then(span)
+            .flatten()
+            .map(|(start, end)| Found { kind, start, end })
+    };
+    let from_here = |end: Option<usize>| end.map(|end| (at, end));
+    let keycap = || {
+        let next = text.as_bytes().get(at + 1).copied().unwrap_or(0);
+        // Only U+FE0F (EF B8 8F) or U+20E3 (E2 83 A3) can make a keycap.
+        if next == 0xEF || next == 0xE2 {
+            from_here(emoji::keycap(text, at))
+        } else {
+            None
+        }
+    };
+    let face = || kaomoji::bare(text, at, floor);
+    match c {
+        '@' | '＠' => attempt(EntityKind::Mention, &|| {
+            from_here(social::mention(text, at))
+        }),
+        '#' | '＃' => attempt(EntityKind::Hashtag, &|| {
+            from_here(social::hashtag(text, at))
+        })
+        .or_else(|| attempt(EntityKind::Emoji, &keycap)),
+        '$' => attempt(EntityKind::Cashtag, &|| {
+            from_here(social::cashtag(text, at))
+        }),
+        ':' => attempt(EntityKind::Url, &|| url::with_scheme(text, at, floor))
+            .or_else(|| attempt(EntityKind::Kaomoji, &face)),
+        '.' => attempt(EntityKind::Url, &|| url::without_scheme(text, at, floor))
+            .or_else(|| attempt(EntityKind::Kaomoji, &face)),
+        '0'..='9' => attempt(EntityKind::Emoji, &keycap),
+        '*' => attempt(EntityKind::Emoji, &keycap).or_else(|| attempt(EntityKind::Kaomoji, &face)),
+        '(' | '（' => attempt(EntityKind::Kaomoji, &|| kaomoji::bracketed(text, at, floor)),
+        _ if c.is_ascii() => attempt(EntityKind::Kaomoji, &face),
+        _ if emoji::may_start(c) => attempt(EntityKind::Emoji, &|| from_here(emoji::at(text, at))),
+        _ if kaomoji::may_start_bare(c) => attempt(EntityKind::Kaomoji, &face),
+        _ => None,
+    }
+}
+
+/// The char before byte `at`.
+fn prev_char(text: &str, at: usize) -> Option<char> {
+    text.get(..at)?.chars().next_back()
+}
+
+/// The char at byte `at`.
+fn next_char(text: &str, at: usize) -> Option<char> {
+    text.get(at..)?.chars().next()
+}
+
+/// `c` as the normaliser's NFKC, hyphen and tilde steps would write it, when that is one char
+/// (`Ａ` → `A`, `＠` → `@`, `①` → `1`, `‐` → `-`); otherwise `c`. Boundaries are judged on folded chars, so that an
+/// entity found in a post is found again in its normalised text.
+fn fold(c: char) -> char {
+    match c {
+        '\0'..='\u{7F}' => c,
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ if is_inert(c) => c,
+        _ if chars::is_hyphen(c) => '-',
+        _ if chars::is_tilde(c) => '~',
+        _ => {
+            let folded = nfkc(c);
+            let mut folded = folded.chars();
+            match (folded.next(), folded.next()) {
+                (Some(one), None) => one,
+                _ => c,
+            }
+        }
+    }
+}
+
+fn nfkc(c: char) -> String {
+    ChunkNormalizer::new(UnicodeForm::Nfkc)
+        .normalize(c.encode_utf8(&mut [0; 4]))
+        .into_owned()
+}
+
+/// A Latin letter, digit or underscore, or a char that NFKC turns into some (`Ｂ`, `①`, `Ⅻ`):
+/// what handles are made of, and what must not be glued to a URL, emoticon or letter arm.
+fn is_latin_word(c: char) -> bool {
+    let is_word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    if c.is_ascii() || is_inert(c) {
+        is_word(c)
+    } else {
+        nfkc(c).chars().any(is_word)
+    }
+}
+
+/// Whether `c` is a combining mark (general category M).
+fn is_mark(c: char) -> bool {
+    use icu_properties::CodePointMapData;
+    use icu_properties::props::GeneralCategory;
+    matches!(
+        CodePointMapData::<GeneralCategory>::new().get(c),
+        GeneralCategory::NonspacingMark
+            | GeneralCategory::SpacingMark
+            | GeneralCategory::EnclosingMark
+    )
 }

@@ -1,0 +1,35 @@
+//! Normalises the benchmark corpus many times with one preset, for a profiler to watch.
+//!
+//! ```sh
+//! cargo build --profile bench -p kizuna-benches --example profile_preset
+//! perf record -g target/release/examples/profile_preset search mixed
+//! ```
+
+use kizuna::text::{Normalizer, Preset};
+use kizuna_benches::{BENCH_BYTES, english_corpus, mixed_corpus};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let mut args = std::env::args().skip(1);
+    let preset: Preset = args.next().as_deref().unwrap_or("search").parse()?;
+    let posts = match args.next().as_deref() {
+        Some("english") => english_corpus(BENCH_BYTES),
+        _ => mixed_corpus(BENCH_BYTES),
+    };
+    let normalizer = Normalizer::from_preset(preset);
+    let start = std::time::Instant::now();
+    let mut out = 0;
+    for _ in 0..5 {
+        out += posts
+            .iter()
+            .map(|p| normalizer.normalize(p).text().len())
+            .sum::<usize>();
+    }
+    let seconds = start.elapsed().as_secs_f64();
+    let mb = 5.0 * posts.iter().map(String::len).sum::<usize>() as f64 / 1e6;
+    println!(
+        "{}: {:.1} MB/s ({out} bytes out)",
+        preset.name(),
+        mb / seconds
+    );
+    Ok(())
+}
