@@ -2,10 +2,11 @@
 //!
 //! ```sh
 //! cargo build --profile bench -p kizuna-benches --example profile_preset
-//! perf record -g target/release/examples/profile_preset search mixed
+//! perf record target/release/examples/profile_preset search mixed        # or english
+//! perf record target/release/examples/profile_preset search mixed noscan # entities off
 //! ```
 
-use kizuna::text::{Normalizer, Preset};
+use kizuna::text::{EntityAction, EntityOptions, Normalizer, NormalizerOptions, Preset};
 use kizuna_benches::{BENCH_BYTES, english_corpus, mixed_corpus};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -15,7 +16,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Some("english") => english_corpus(BENCH_BYTES),
         _ => mixed_corpus(BENCH_BYTES),
     };
-    let normalizer = Normalizer::from_preset(preset);
+    let mut options = NormalizerOptions::preset(preset);
+    if args.next().as_deref() == Some("noscan") {
+        options = options.entities(EntityOptions::all(EntityAction::Plain).report(false));
+    }
+    let normalizer = Normalizer::new(options);
     let start = std::time::Instant::now();
     let mut out = 0;
     for _ in 0..5 {

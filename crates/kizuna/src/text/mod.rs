@@ -20,6 +20,7 @@
 
 mod chars;
 pub mod entities;
+mod fast;
 mod normalizer;
 mod offsets;
 mod options;

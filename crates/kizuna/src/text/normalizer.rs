@@ -7,14 +7,15 @@ use std::sync::Arc;
 
 use super::Span;
 use super::chars;
-use super::entities::{self, CharCounter, Entity, EntityKind, EntityKinds, Found};
+use super::entities::{self, Entity, EntityKind, EntityKinds, Found};
+use super::fast::{FastTables, SPECIAL};
 use super::offsets::{Builder, OffsetMap, Src};
 use super::options::{
     EntityAction, KanaFold, LongVowels, NormalizerOptions, Preset, Spaces, Tilde, UnicodeForm,
     Width,
 };
 use super::repeat::shorten_repeat;
-use super::unicode::{ChunkNormalizer, is_continuation, is_inert};
+use super::unicode::{ChunkNormalizer, is_continuation};
 use crate::Result;
 
 /// What `prev` holds right after a kept or masked entity: a character that no step combines
@@ -48,6 +49,8 @@ struct Inner {
     unicode: ChunkNormalizer,
     /// The kinds to scan for: the reported ones, or those with an action other than plain.
     scan: EntityKinds,
+    /// What each common char becomes on its own, for the fast path.
+    tables: FastTables,
 }
 
 impl Default for Normalizer {
@@ -77,6 +80,7 @@ impl Normalizer {
                 options,
                 unicode: ChunkNormalizer::new(options.unicode),
                 scan,
+                tables: FastTables::new(&options, ChunkNormalizer::new(options.unicode)),
             }),
         }
     }
@@ -117,6 +121,11 @@ impl Normalizer {
     /// assert_eq!(out.entities()[0].normalized, Some(0..9));
     /// ```
     pub fn normalize(&self, text: &str) -> Normalized {
+        self.normalize_with(text, true)
+    }
+
+    /// [`normalize`](Self::normalize), with the fast path on or off (tests compare the two).
+    pub(crate) fn normalize_with(&self, text: &str, fast: bool) -> Normalized {
         let inner = &*self.inner;
         let options = &inner.options;
         let found = if inner.scan.is_empty() {
@@ -125,8 +134,8 @@ impl Normalizer {
             entities::find(text, &inner.scan)
         };
 
-        let mut pass = Pass::new(options, inner.unicode, text.len());
-        let mut counter = CharCounter::default();
+        let tables = fast.then_some(&inner.tables);
+        let mut pass = Pass::new(options, inner.unicode, tables, text.len());
         let mut marks: Vec<Option<Range<usize>>> = vec![None; found.len()];
         let (mut at, mut char_at) = (0, 0);
         for (index, entity) in found.iter().enumerate() {
@@ -138,14 +147,12 @@ impl Normalizer {
             let src = Src {
                 start: entity.start,
                 end: entity.end,
-                char_start: counter.char_index(text, entity.start),
-                char_end: counter.char_index(text, entity.end),
+                char_start: entity.chars.start,
+                char_end: entity.chars.end,
             };
             marks[index] = pass.entity(text, entity, action, src);
             (at, char_at) = (entity.end, src.char_end);
         }
-        let rest_chars = counter.char_index(text, at);
-        debug_assert_eq!(rest_chars, char_at);
         pass.run_text(text, at..text.len(), char_at);
         pass.finish();
 
@@ -155,7 +162,11 @@ impl Normalizer {
         }
         let (normalized, offsets) = out.finish();
         let entities = if options.entities.report {
-            report(text, &found, marks)
+            found
+                .into_iter()
+                .zip(marks)
+                .map(|(f, normalized)| f.into_entity(text, normalized))
+                .collect()
         } else {
             Vec::new()
         };
@@ -238,26 +249,6 @@ fn shorten_plain_regions(
     }
     push_plain(&mut rebuilt, units.len(), unit);
     rebuilt
-}
-
-fn report(text: &str, found: &[Found], marks: Vec<Option<Range<usize>>>) -> Vec<Entity> {
-    let mut counter = CharCounter::default();
-    found
-        .iter()
-        .zip(marks)
-        .map(|(f, normalized)| {
-            let chars = counter.char_index(text, f.start)..counter.char_index(text, f.end);
-            Entity {
-                kind: f.kind,
-                text: text[f.start..f.end].to_owned(),
-                original: Span {
-                    bytes: f.start..f.end,
-                    chars,
-                },
-                normalized,
-            }
-        })
-        .collect()
 }
 
 /// A normalised text with its offset map and entities.
@@ -346,6 +337,58 @@ impl Normalized {
     }
 }
 
+/// The char starting at byte `i` of valid UTF-8, and its length.
+#[inline(always)]
+fn decode(bytes: &[u8], i: usize) -> (char, usize) {
+    let b = |k: usize| u32::from(bytes.get(i + k).copied().unwrap_or(0) & 0x3F);
+    let lead = u32::from(bytes.get(i).copied().unwrap_or(0));
+    let (code, len) = match lead {
+        0x00..=0x7F => (lead, 1),
+        0xC0..=0xDF => ((lead & 0x1F) << 6 | b(1), 2),
+        0xE0..=0xEF => ((lead & 0x0F) << 12 | b(1) << 6 | b(2), 3),
+        _ => ((lead & 0x07) << 18 | b(1) << 12 | b(2) << 6 | b(3), 4),
+    };
+    (char::from_u32(code).unwrap_or('\u{FFFD}'), len)
+}
+
+/// Kana folding for one char.
+fn fold_kana(kana: KanaFold, c: char) -> char {
+    match kana {
+        KanaFold::Off => c,
+        KanaFold::Hiragana => chars::to_hiragana(c),
+        KanaFold::Katakana => chars::to_katakana(c),
+    }
+}
+
+/// A batch of chars found by [`Pass::batch`]: where it ends, how many chars it holds,
+/// whether every char maps to itself, and the repeat state after it.
+#[derive(Debug, Clone, Copy)]
+struct Batch {
+    end: usize,
+    chars: usize,
+    identity: bool,
+    last: char,
+    run: u32,
+}
+
+/// Whether the byte at `i` is a space after `last`, a graphic ASCII char, and before a
+/// graphic ASCII byte that maps on its own: every space mode keeps such a space as it is (but
+/// neologdn's, which drops a space after `*`).
+fn lone_space_after(
+    tables: &FastTables,
+    options: &NormalizerOptions,
+    bytes: &[u8],
+    i: usize,
+    last: char,
+) -> bool {
+    let next = bytes.get(i + 1).copied().unwrap_or(0);
+    bytes[i] == b' '
+        && last.is_ascii_graphic()
+        && next.is_ascii_graphic()
+        && tables.ascii(next) != SPECIAL
+        && !(last == '*' && options.spaces == Spaces::Neologdn)
+}
+
 /// The part of `piece` (which starts at `src` of the original) that `part` covers.
 fn text_of(piece: &str, src: Src, part: Src) -> &str {
     &piece[part.start - src.start..part.end - src.start]
@@ -355,6 +398,8 @@ fn text_of(piece: &str, src: Src, part: Src) -> &str {
 struct Pass<'a> {
     options: &'a NormalizerOptions,
     unicode: ChunkNormalizer,
+    /// The fast path's tables; `None` sends every char the slow way.
+    tables: Option<&'a FastTables>,
     out: Builder,
     /// The last character that counts for the rules: neologdn's `prev` in its space mode,
     /// the last written character otherwise, [`AFTER_ENTITY`] after a kept entity.
@@ -376,10 +421,16 @@ struct Pass<'a> {
 }
 
 impl<'a> Pass<'a> {
-    fn new(options: &'a NormalizerOptions, unicode: ChunkNormalizer, len: usize) -> Self {
+    fn new(
+        options: &'a NormalizerOptions,
+        unicode: ChunkNormalizer,
+        tables: Option<&'a FastTables>,
+        len: usize,
+    ) -> Self {
         Pass {
             options,
             unicode,
+            tables,
             out: Builder::with_capacity(len),
             prev: '\0',
             run: 0,
@@ -395,20 +446,14 @@ impl<'a> Pass<'a> {
 
     /// Normalises `text[range]`, whose first char has index `char_at` in `text`.
     fn run_text(&mut self, text: &str, range: Range<usize>, mut char_at: usize) {
-        let bytes = text.as_bytes();
         let mut at = range.start;
         while at < range.end {
-            let run_end = self.ascii_run(bytes, at, range.end);
-            if run_end > at {
-                let src = Src {
-                    start: at,
-                    end: run_end,
-                    char_start: char_at,
-                    char_end: char_at + (run_end - at),
-                };
-                self.write_ascii_run(&text[at..run_end], src);
-                char_at = src.char_end;
-                at = run_end;
+            let (fast_end, fast_chars) = match self.tables {
+                Some(tables) => self.fast_run(tables, text, at..range.end, char_at),
+                None => (at, char_at),
+            };
+            if fast_end > at {
+                (at, char_at) = (fast_end, fast_chars);
                 continue;
             }
             let Some(c) = text[at..range.end].chars().next() else {
@@ -426,8 +471,8 @@ impl<'a> Pass<'a> {
                     .next()
                     .is_some_and(is_continuation)
             };
-            if self.options.unicode == UnicodeForm::None || (is_inert(c) && !next_continues()) {
-                self.formed(c, src, true);
+            if let Some(formed) = self.unicode.quick(c).filter(|_| !next_continues()) {
+                self.formed(formed, src, true);
                 continue;
             }
             // The char and its combining marks form one chunk for Unicode normalisation.
@@ -518,68 +563,165 @@ impl<'a> Pass<'a> {
         formed
     }
 
-    /// The end of the ASCII run from `at` that no rule changes except byte-for-byte
-    /// lowercasing, so it can be copied in one go.
-    fn ascii_run(&self, bytes: &[u8], at: usize, end: usize) -> usize {
-        let o = self.options;
-        let limit = o.repeat_limit;
-        let mut last = self.prev;
-        let mut run = self.run;
-        let mut i = at;
-        while let Some(&b) = bytes.get(i).filter(|_| i < end) {
-            if !b.is_ascii() || self.ascii_is_special(b) {
+    /// Writes the chars from `range.start` that the [`FastTables`] map on their own, until one
+    /// needs the slow path; returns the byte and char position reached. This is where plain
+    /// English and Japanese text spends its time, so chars that map to chars of the same
+    /// length go in batches (one copy, one offset segment).
+    fn fast_run(
+        &mut self,
+        tables: &FastTables,
+        text: &str,
+        range: Range<usize>,
+        char_at: usize,
+    ) -> (usize, usize) {
+        let bytes = &text.as_bytes()[..range.end];
+        let (mut i, mut chars) = (range.start, char_at);
+        while i < bytes.len() {
+            let batch = self.batch(tables, bytes, i);
+            if batch.end > i {
+                self.write_batch(tables, text, i, chars, &batch);
+                (i, chars) = (batch.end, chars + batch.chars);
+                continue;
+            }
+            // One char that changes length (`Ａ` → `A`), or a lone space the batch left.
+            let b = bytes[i];
+            let (typed, len) = decode(bytes, i);
+            let c = match tables.ascii(b) {
+                _ if !b.is_ascii() => match tables.map(typed) {
+                    Some(c) => c,
+                    None => break,
+                },
+                SPECIAL if self.lone_space(tables, bytes, i) => ' ',
+                SPECIAL => break,
+                mapped => char::from(mapped),
+            };
+            if self.mark_follows(bytes, i + len) {
                 break;
             }
-            let c = if o.lowercase {
-                b.to_ascii_lowercase()
-            } else {
-                b
-            } as char;
-            if c == last {
-                run += 1;
-                if limit > 0 && run > limit && !c.is_ascii_digit() {
-                    break;
-                }
-            } else {
-                (last, run) = (c, 1);
-            }
-            i += 1;
+            self.write(c, Src::of_char(typed, i, chars), true, true);
+            (i, chars) = (i + len, chars + 1);
         }
-        // A last ASCII char followed by a combining mark must go through Unicode
-        // normalisation with its mark.
-        if i > at && i < end && !bytes[i].is_ascii() && o.unicode != UnicodeForm::None {
-            i -= 1;
-        }
-        i
+        (i, chars)
     }
 
-    fn ascii_is_special(&self, b: u8) -> bool {
-        let o = self.options;
-        let space = match o.spaces {
-            Spaces::Keep => false,
-            Spaces::Neologdn => b == b' ',
-            Spaces::Tidy => b.is_ascii_whitespace() || b == 0x0B,
-            Spaces::Display => b.is_ascii_whitespace() || b.is_ascii_control() || b == 0x0B,
+    /// Whether a combining mark starts at `at`: the char before it is then normalised with
+    /// it, the slow way.
+    fn mark_follows(&self, bytes: &[u8], at: usize) -> bool {
+        // Marks start at U+0300 (lead byte CC); kanji (E4–E9) are none.
+        let next = bytes.get(at).copied().unwrap_or(0);
+        next >= 0xCC
+            && !(0xE4..=0xE9).contains(&next)
+            && self.options.unicode != UnicodeForm::None
+            && is_continuation(decode(bytes, at).0)
+    }
+
+    /// The chars from `start` that map on their own to chars of the same UTF-8 length, so
+    /// they can be written in one go: no special byte but lone spaces, no repeat past the
+    /// limit, no combining mark after.
+    fn batch(&self, tables: &FastTables, bytes: &[u8], start: usize) -> Batch {
+        let limit = self.options.repeat_limit;
+        let mut batch = Batch {
+            end: start,
+            chars: 0,
+            identity: true,
+            last: self.prev,
+            run: self.run,
         };
-        space || (b == b'~' && o.tilde != Tilde::Ignore)
+        let mut i = start;
+        while let Some(&b) = bytes.get(i) {
+            let (c, typed, len) = if b.is_ascii() {
+                let c = match tables.ascii(b) {
+                    SPECIAL
+                        if i > start
+                            && lone_space_after(tables, self.options, bytes, i, batch.last) =>
+                    {
+                        ' '
+                    }
+                    SPECIAL => break,
+                    mapped => char::from(mapped),
+                };
+                (c, char::from(b), 1)
+            } else if (0xE4..=0xE9).contains(&b) {
+                let (kanji, len) = decode(bytes, i); // U+4000–U+9FFF: no step changes them
+                (kanji, kanji, len)
+            } else {
+                let (typed, len) = decode(bytes, i);
+                match tables.map(typed) {
+                    Some(c) if c.len_utf8() == len => (c, typed, len),
+                    _ => break,
+                }
+            };
+            if self.mark_follows(bytes, i + len) {
+                break;
+            }
+            if limit > 0 {
+                if c == batch.last {
+                    if batch.run >= limit && !c.is_numeric() {
+                        break;
+                    }
+                    batch.run += 1;
+                } else {
+                    batch.run = 1;
+                }
+            }
+            batch.identity &= c == typed;
+            batch.last = c;
+            i += len;
+            batch.chars += 1;
+            batch.end = i;
+        }
+        // A batch never ends on a space: whether it stays depends on what follows.
+        if batch.end > start && bytes[batch.end - 1] == b' ' && tables.ascii(b' ') == SPECIAL {
+            return self.batch(tables, &bytes[..batch.end - 1], start);
+        }
+        batch
     }
 
-    fn write_ascii_run(&mut self, run: &str, src: Src) {
-        let Some(first) = run.chars().next() else {
+    /// Writes the batch from `start` (char `char_at`), mapped char by char unless it maps to
+    /// itself.
+    fn write_batch(
+        &mut self,
+        tables: &FastTables,
+        text: &str,
+        start: usize,
+        char_at: usize,
+        batch: &Batch,
+    ) {
+        let piece = &text[start..batch.end];
+        let Some(first) = piece.chars().next() else {
             return;
         };
-        self.before_write(first, false);
-        self.out.push_ascii_run(run, src, self.options.lowercase);
-        for c in run.chars() {
-            let c = if self.options.lowercase {
-                c.to_ascii_lowercase()
-            } else {
-                c
-            };
-            self.run = if c == self.prev { self.run + 1 } else { 1 };
-            self.prev = c;
+        self.before_write(first, true);
+        let src = Src {
+            start,
+            end: batch.end,
+            char_start: char_at,
+            char_end: char_at + batch.chars,
+        };
+        if batch.identity {
+            self.out.push_copy(piece, src);
+        } else {
+            let mapped = piece.chars().map(|c| match c {
+                ' ' => ' ',
+                _ if c.is_ascii() => char::from(tables.ascii(c as u8)),
+                _ => tables.map(c).unwrap_or(c),
+            });
+            self.out.push_mapped_run(mapped, src);
         }
+        if self.options.repeat_limit > 0 {
+            self.run = batch.run;
+        } else {
+            self.run = 1;
+        }
+        self.prev = batch.last;
         self.after_write();
+    }
+
+    /// Whether the special ASCII byte at `i` is a lone space after a plain char the fast path
+    /// just wrote; see [`lone_space_after`].
+    fn lone_space(&self, tables: &FastTables, bytes: &[u8], i: usize) -> bool {
+        let settled = self.pending_space.is_none() && self.newline_count == 0 && !self.latin_space;
+        settled && lone_space_after(tables, self.options, bytes, i, self.prev)
     }
 
     /// The steps that look at the character as typed: spaces, hyphens, long vowels, tildes.
@@ -687,7 +829,13 @@ impl<'a> Pass<'a> {
     fn formed(&mut self, c: char, src: Src, whole: bool) {
         let o = self.options;
         let c = self.width(c);
-        if let Some(composed) = self.compose(self.prev, c) {
+        let sound_mark = matches!(c, '\u{FF9E}' | '\u{FF9F}' | '\u{309B}' | '\u{309C}');
+        let composed = if sound_mark {
+            self.compose(self.prev, c)
+        } else {
+            None
+        };
+        if let Some(composed) = composed {
             if let Some((_, before)) = self.out.pop_whole() {
                 self.after_pop();
                 self.write(self.fold(composed), before.to(src), true, true);
@@ -733,11 +881,7 @@ impl<'a> Pass<'a> {
     }
 
     fn fold(&self, c: char) -> char {
-        match self.options.kana {
-            KanaFold::Off => c,
-            KanaFold::Hiragana => chars::to_hiragana(c),
-            KanaFold::Katakana => chars::to_katakana(c),
-        }
+        fold_kana(self.options.kana, c)
     }
 
     /// Writes `c`. `text` is true for ordinary characters (which may withdraw neologdn's
@@ -911,6 +1055,83 @@ impl<'a> Pass<'a> {
     fn finish(&mut self) {
         if self.options.spaces == Spaces::Neologdn && self.out.last_char() == Some(' ') {
             self.out.pop_whole();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Pieces of posts that exercise the fast path's edges: batches, lone and double spaces,
+    /// marks after plain chars, repeats, width forms, kana, entities.
+    const PIECES: &[&str] = &[
+        "abc",
+        "ABC",
+        " ",
+        "  ",
+        "　",
+        "\n",
+        "*",
+        "~",
+        "〜",
+        "ー",
+        "ｰ",
+        "-",
+        "‐",
+        "ｗｗｗ",
+        "www",
+        "!!!",
+        "ａｂｃ",
+        "ＡＢＣ",
+        "ｱｲｳ",
+        "ｶﾞ",
+        "ﾊﾟ",
+        "ﾞ",
+        "゛",
+        "\u{3099}",
+        "e\u{301}",
+        "か",
+        "カ",
+        "漢字",
+        "、",
+        "。",
+        "「",
+        "」",
+        "・",
+        "！",
+        "？",
+        "1000",
+        "１２",
+        "@sora_air",
+        "#タグ",
+        "https://t.co/x",
+        "😭",
+        "(^^;)",
+        "é",
+        "ß",
+        "İ",
+        "\t",
+        "\u{7}",
+        "\u{FEFF}",
+    ];
+
+    fn post() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(PIECES), 0..16).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// The fast path is only a shortcut: text, offsets and entities are the slow path's.
+        #[test]
+        fn fast_path_changes_nothing(text in post()) {
+            for preset in Preset::ALL {
+                let n = Normalizer::from_preset(preset);
+                prop_assert_eq!(n.normalize_with(&text, true), n.normalize_with(&text, false), "{}", preset.name());
+            }
         }
     }
 }

@@ -223,7 +223,8 @@ impl Builder {
     pub(crate) fn with_capacity(bytes: usize) -> Self {
         Builder {
             out: String::with_capacity(bytes),
-            segments: Vec::new(),
+            // Room for a segment per dozen bytes, so few posts ever grow it.
+            segments: Vec::with_capacity(bytes / 12 + 2),
         }
     }
 
@@ -272,14 +273,12 @@ impl Builder {
         self.segments.push(Segment { out, src, linear });
     }
 
-    /// Appends an ASCII run copied (or lowercased byte for byte) from `src`.
-    pub(crate) fn push_ascii_run(&mut self, run: &str, src: Src, lowercase: bool) {
+    /// Appends chars that map one for one, each to a char of the same UTF-8 length, onto the
+    /// chars of `src` (lowercased ASCII, folded kana).
+    pub(crate) fn push_mapped_run(&mut self, run: impl Iterator<Item = char>, src: Src) {
         let out = self.out.len();
-        if lowercase {
-            self.out.extend(run.chars().map(|c| c.to_ascii_lowercase()));
-        } else {
-            self.out.push_str(run);
-        }
+        self.out.extend(run);
+        debug_assert_eq!(self.out.len() - out, src.end - src.start);
         self.extend_linear(out, src);
     }
 

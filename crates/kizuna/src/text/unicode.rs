@@ -12,34 +12,44 @@ use icu_properties::CodePointMapData;
 use icu_properties::props::{CanonicalCombiningClass, GeneralCategory};
 
 use super::UnicodeForm;
+use super::chars;
 
 /// Whether `c` attaches to the character before it under normalisation: a combining mark,
 /// a half-width sound mark (`ﾞ ﾟ`, whose compatibility forms combine), or a Hangul vowel or
 /// final consonant jamo.
 pub(crate) fn is_continuation(c: char) -> bool {
-    if c < '\u{300}' {
-        return false;
+    match c {
+        '\0'..='\u{2FF}' => false,
+        '\u{FF9E}' | '\u{FF9F}' | '\u{1160}'..='\u{11FF}' | '\u{3099}' | '\u{309A}' => true,
+        // Kana, kanji and the half-width and full-width forms hold no marks but these.
+        '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}' => false,
+        _ => {
+            CodePointMapData::<CanonicalCombiningClass>::new().get(c)
+                != CanonicalCombiningClass::NotReordered
+                || matches!(
+                    CodePointMapData::<GeneralCategory>::new().get(c),
+                    GeneralCategory::NonspacingMark
+                        | GeneralCategory::SpacingMark
+                        | GeneralCategory::EnclosingMark
+                )
+        }
     }
-    if matches!(c, '\u{FF9E}' | '\u{FF9F}' | '\u{1160}'..='\u{11FF}') {
-        return true;
-    }
-    if CodePointMapData::<CanonicalCombiningClass>::new().get(c)
-        != CanonicalCombiningClass::NotReordered
-    {
-        return true;
-    }
-    matches!(
-        CodePointMapData::<GeneralCategory>::new().get(c),
-        GeneralCategory::NonspacingMark
-            | GeneralCategory::SpacingMark
-            | GeneralCategory::EnclosingMark
-    )
 }
 
 /// Whether `c` is unchanged by NFKC and NFC and composes with nothing after it, when no
-/// continuation follows: ASCII, kana, and the common kanji block.
+/// continuation follows: ASCII, kana, kanji, and the CJK symbols and punctuation that have
+/// no compatibility mapping (`、。「」〜` and the like; not the combining tone marks).
 pub(crate) fn is_inert(c: char) -> bool {
-    matches!(c, '\0'..='\u{7F}' | '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | '\u{30FC}' | '\u{4E00}'..='\u{9FFF}')
+    matches!(c,
+        '\0'..='\u{7F}'
+        | '\u{3001}'..='\u{3029}'
+        | '\u{3030}'..='\u{3035}'
+        | '\u{3037}'
+        | '\u{303B}'..='\u{303F}'
+        | '\u{3041}'..='\u{3096}'
+        | '\u{309D}'..='\u{309E}'
+        | '\u{30A0}'..='\u{30FE}'
+        | '\u{4E00}'..='\u{9FFF}')
 }
 
 /// Normalises chunks in one form.
@@ -51,6 +61,21 @@ pub(crate) struct ChunkNormalizer {
 impl ChunkNormalizer {
     pub(crate) fn new(form: UnicodeForm) -> Self {
         ChunkNormalizer { form }
+    }
+
+    /// The form of `c` when no continuation follows it, where a table gives it without the
+    /// normaliser: inert chars, and under NFKC the full-width ASCII forms and half-width
+    /// katakana (the commonest changes in Japanese posts).
+    pub(crate) fn quick(&self, c: char) -> Option<char> {
+        if is_inert(c) || self.form == UnicodeForm::None {
+            return Some(c);
+        }
+        match (self.form, c) {
+            (UnicodeForm::Nfkc, '\u{FF01}'..='\u{FF5E}' | '\u{FF61}'..='\u{FF9D}') => {
+                chars::full_width(c)
+            }
+            _ => None,
+        }
     }
 
     /// The normalised form of `chunk`, borrowed when it is unchanged.
@@ -106,6 +131,26 @@ mod tests {
         assert_eq!(nfkc("Ａ"), "A");
         assert_eq!(nfkc("e\u{301}"), "é");
         assert_eq!(nfkc("①"), "1");
+    }
+
+    #[test]
+    fn quick_forms_agree_with_the_normaliser() {
+        for form in [UnicodeForm::Nfc, UnicodeForm::Nfkc] {
+            let n = ChunkNormalizer::new(form);
+            for c in ('\u{3000}'..='\u{30FF}')
+                .chain('\u{FF00}'..='\u{FFEF}')
+                .chain('\u{4E00}'..='\u{4FFF}')
+            {
+                if let Some(quick) = n.quick(c) {
+                    let mut buf = [0; 4];
+                    assert_eq!(
+                        n.normalize(c.encode_utf8(&mut buf)),
+                        quick.to_string(),
+                        "{c:?} in {form:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -19,7 +19,11 @@ const ZWJ: char = '\u{200D}';
 
 /// Whether an emoji can start with `c` (a cheap test before the grapheme cluster is cut).
 pub(super) fn may_start(c: char) -> bool {
-    !matches!(c, '\0'..='\u{A8}' | '\u{3040}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7FF}')
+    // No emoji below ©, between ® and ‼, among CJK punctuation (but 〰 U+3030 and 〽 U+303D),
+    // kana, kanji, Hangul or the width forms.
+    !matches!(c, '\0'..='\u{A8}' | '\u{AF}'..='\u{203B}' | '\u{3000}'..='\u{302F}'
+        | '\u{3031}'..='\u{303C}' | '\u{303E}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7FF}'
+        | '\u{FF00}'..='\u{FFEF}')
         && (CodePointSetData::new::<ExtendedPictographic>().contains(c)
             || CodePointSetData::new::<RegionalIndicator>().contains(c)
             || CodePointSetData::new::<EmojiPresentation>().contains(c))

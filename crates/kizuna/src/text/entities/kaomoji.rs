@@ -160,8 +160,12 @@ fn arms_after(text: &str, end: usize) -> usize {
 
 /// Whether a bare face or emoticon may start with `c`, so that the scanner tries [`bare`].
 pub(super) fn may_start_bare(c: char) -> bool {
+    let ascii = match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    };
     matches!(
-        fold(c),
+        ascii,
         '^' | '-' | ';' | '>' | '.' | '*' | '=' | ':' | '<' | '_' | 'z' | 'Z' | 'L'
     )
 }

@@ -124,22 +124,9 @@ pub struct Entity {
 /// );
 /// ```
 pub fn extract_entities(text: &str) -> Vec<Entity> {
-    let mut chars = CharCounter::default();
     find(text, &EntityKinds::all())
         .into_iter()
-        .map(|found| {
-            let start_char = chars.char_index(text, found.start);
-            let end_char = chars.char_index(text, found.end);
-            Entity {
-                kind: found.kind,
-                text: text[found.start..found.end].to_owned(),
-                original: Span {
-                    bytes: found.start..found.end,
-                    chars: start_char..end_char,
-                },
-                normalized: None,
-            }
-        })
+        .map(|found| found.into_entity(text, None))
         .collect()
 }
 
@@ -171,27 +158,27 @@ impl EntityKinds {
     }
 }
 
-/// An entity found by a scan: its kind and byte range in the scanned text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// An entity found by a scan: its kind and its byte and char ranges in the scanned text.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Found {
     pub(crate) kind: EntityKind,
     pub(crate) start: usize,
     pub(crate) end: usize,
+    pub(crate) chars: Range<usize>,
 }
 
-/// Turns increasing byte offsets into char indices in one forward pass.
-#[derive(Debug, Default)]
-pub(crate) struct CharCounter {
-    byte: usize,
-    chars: usize,
-}
-
-impl CharCounter {
-    /// The char index of byte offset `at`; offsets must not decrease between calls.
-    pub(crate) fn char_index(&mut self, text: &str, at: usize) -> usize {
-        self.chars += text[self.byte..at].chars().count();
-        self.byte = at;
-        self.chars
+impl Found {
+    /// The entity as the public API shows it, with where it went in the normalised text.
+    pub(crate) fn into_entity(self, text: &str, normalized: Option<Range<usize>>) -> Entity {
+        Entity {
+            kind: self.kind,
+            text: text[self.start..self.end].to_owned(),
+            original: Span {
+                bytes: self.start..self.end,
+                chars: self.chars,
+            },
+            normalized,
+        }
     }
 }
 
@@ -216,32 +203,52 @@ const TRIGGERS: [bool; 128] = {
 pub(crate) fn find(text: &str, wanted: &EntityKinds) -> Vec<Found> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
-    let (mut at, mut floor) = (0, 0);
+    let (mut at, mut floor, mut char_at) = (0, 0, 0);
     while let Some(&byte) = bytes.get(at) {
         if byte.is_ascii() && !TRIGGERS[byte as usize] {
-            at += 1;
+            (at, char_at) = (at + 1, char_at + 1);
+            continue;
+        }
+        // Kana (E3 81–83 xx) and kanji (E4–E9 xx xx) start no entity: skip them undecoded.
+        let kana = byte == 0xE3 && matches!(bytes.get(at + 1), Some(0x81..=0x83));
+        if kana || (0xE4..=0xE9).contains(&byte) {
+            (at, char_at) = (at + 3, char_at + 1);
             continue;
         }
         let Some(c) = next_char(text, at) else { break };
         match candidate(text, at, c, floor, *wanted) {
-            Some(entity) => {
-                (at, floor) = (entity.end, entity.end);
-                found.push(entity);
+            Some((kind, start, end)) => {
+                // The entity may start before `at` (a URL's scheme, a kaomoji's arms).
+                let char_start = char_at - text[start..at].chars().count();
+                let char_end = char_start + text[start..end].chars().count();
+                found.push(Found {
+                    kind,
+                    start,
+                    end,
+                    chars: char_start..char_end,
+                });
+                (at, floor, char_at) = (end, end, char_end);
             }
-            None => at += c.len_utf8(),
+            None => (at, char_at) = (at + c.len_utf8(), char_at + 1),
         }
     }
     found
 }
 
 /// The entity that the char `c` at `at` starts (or sits in), if any.
-fn candidate(text: &str, at: usize, c: char, floor: usize, wanted: EntityKinds) -> Option<Found> {
+fn candidate(
+    text: &str,
+    at: usize,
+    c: char,
+    floor: usize,
+    wanted: EntityKinds,
+) -> Option<(EntityKind, usize, usize)> {
     let attempt = |kind: EntityKind, span: &dyn Fn() -> Option<(usize, usize)>| {
         wanted
             .contains(kind)
             .then(span)
             .flatten()
-            .map(|(start, end)| Found { kind, start, end })
+            .map(|(start, end)| (kind, start, end))
     };
     let from_here = |end: Option<usize>| end.map(|end| (at, end));
     let keycap = || {
@@ -296,9 +303,9 @@ fn fold(c: char) -> char {
     match c {
         '\0'..='\u{7F}' => c,
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        _ if is_inert(c) => c,
         _ if chars::is_hyphen(c) => '-',
         _ if chars::is_tilde(c) => '~',
+        _ if is_inert(c) => c,
         _ => {
             let folded = nfkc(c);
             let mut folded = folded.chars();
@@ -322,6 +329,10 @@ fn is_latin_word(c: char) -> bool {
     let is_word = |c: char| c.is_ascii_alphanumeric() || c == '_';
     if c.is_ascii() || is_inert(c) {
         is_word(c)
+    } else if let '\u{FF01}'..='\u{FF5E}' = c {
+        is_word(fold(c))
+    } else if let '\u{FF61}'..='\u{FFEF}' | '\u{3040}'..='\u{31FF}' = c {
+        false // half-width kana, width symbols, kana and Hangul jamo: never ASCII
     } else {
         nfkc(c).chars().any(is_word)
     }
