@@ -53,6 +53,12 @@ impl FastTables {
         self.ascii.get(usize::from(b)).copied().unwrap_or(SPECIAL)
     }
 
+    /// Whether the char `code` of U+3000–U+30FF maps to itself.
+    pub(crate) fn maps_to_itself(&self, code: u32) -> bool {
+        let entry = self.cjk.get((code as usize).wrapping_sub(0x3000));
+        entry.is_some_and(|&c| c as u32 == code)
+    }
+
     /// The output char for a non-ASCII char, if it takes the fast path.
     pub(crate) fn map(&self, c: char) -> Option<char> {
         let entry = match c {

@@ -360,15 +360,80 @@ fn fold_kana(kana: KanaFold, c: char) -> char {
     }
 }
 
-/// A batch of chars found by [`Pass::batch`]: where it ends, how many chars it holds,
-/// whether every char maps to itself, and the repeat state after it.
+/// The end of the three-byte chars from `start` that map to themselves (kanji, and kana or
+/// CJK punctuation whose table entry is the char itself) and stay within the repeat limit,
+/// and how many there are.
+fn identity_stretch(
+    tables: &FastTables,
+    bytes: &[u8],
+    start: usize,
+    repeats: &mut Repeats,
+) -> (usize, usize) {
+    let (mut i, mut count) = (start, 0);
+    while let Some(&[lead, second, third]) = bytes.get(i..i + 3) {
+        let same = match lead {
+            0xE4..=0xE9 => true,
+            0xE3 => {
+                let code = 0x3000 | u32::from(second & 0x3F) << 6 | u32::from(third & 0x3F);
+                tables.maps_to_itself(code)
+            }
+            _ => false,
+        };
+        if !same || (repeats.limit > 0 && !repeats.admit(decode(bytes, i).0)) {
+            break;
+        }
+        (i, count) = (i + 3, count + 1);
+    }
+    if count > 0 && repeats.limit == 0 {
+        repeats.last = decode(bytes, i - 3).0; // not counted along the way
+    }
+    (i, count)
+}
+
+/// The repeat state as a stretch moves along: the last char written, how many times in a
+/// row, and the limit (`0`: none, and then nothing is counted).
 #[derive(Debug, Clone, Copy)]
-struct Batch {
-    end: usize,
-    chars: usize,
-    identity: bool,
+struct Repeats {
     last: char,
     run: u32,
+    limit: u32,
+}
+
+impl Repeats {
+    fn new(last: char, run: u32, limit: u32) -> Self {
+        Repeats { last, run, limit }
+    }
+
+    /// Takes `c` as the next char written, unless it would repeat past the limit.
+    fn admit(&mut self, c: char) -> bool {
+        if self.limit > 0 {
+            if c == self.last {
+                if self.run >= self.limit && !c.is_numeric() {
+                    return false;
+                }
+                self.run += 1;
+            } else {
+                self.run = 1;
+            }
+        }
+        self.last = c;
+        true
+    }
+}
+
+/// Where a stretch written without offset segments began: in the output, and in the
+/// original's bytes and chars.
+#[derive(Debug, Clone, Copy)]
+struct Open {
+    out: usize,
+    src: usize,
+    chars: usize,
+}
+
+impl Open {
+    fn at(out: usize, src: usize, chars: usize) -> Self {
+        Open { out, src, chars }
+    }
 }
 
 /// Whether the byte at `i` is a space after `last`, a graphic ASCII char, and before a
@@ -563,10 +628,12 @@ impl<'a> Pass<'a> {
         formed
     }
 
-    /// Writes the chars from `range.start` that the [`FastTables`] map on their own, until one
-    /// needs the slow path; returns the byte and char position reached. This is where plain
-    /// English and Japanese text spends its time, so chars that map to chars of the same
-    /// length go in batches (one copy, one offset segment).
+    /// Writes the chars from `range.start` that the [`FastTables`] map on their own, and those
+    /// the typed-char steps take (spaces, dashes, tildes), until one needs the slow path;
+    /// returns the byte and char position reached. This is where plain English and Japanese
+    /// text spends its time: chars that keep their UTF-8 length are written without an offset
+    /// segment each (one segment covers the stretch), plain ASCII and kana or kanji that map
+    /// to themselves are copied in stretches.
     fn fast_run(
         &mut self,
         tables: &FastTables,
@@ -575,153 +642,172 @@ impl<'a> Pass<'a> {
         char_at: usize,
     ) -> (usize, usize) {
         let bytes = &text.as_bytes()[..range.end];
+        let limit = self.options.repeat_limit;
         let (mut i, mut chars) = (range.start, char_at);
-        while i < bytes.len() {
-            let batch = self.batch(tables, bytes, i);
-            if batch.end > i {
-                self.write_batch(tables, text, i, chars, &batch);
-                (i, chars) = (batch.end, chars + batch.chars);
-                continue;
+        let mut open: Option<Open> = None;
+        while let Some(&b) = bytes.get(i) {
+            if !self.has_pending() {
+                let mut repeats = Repeats::new(self.prev, self.run, limit);
+                let stretch = if b.is_ascii() && tables.ascii(b) != SPECIAL {
+                    self.ascii_stretch(tables, bytes, i, &mut repeats)
+                } else if (0xE3..=0xE9).contains(&b) {
+                    identity_stretch(tables, bytes, i, &mut repeats)
+                } else {
+                    (i, 0)
+                };
+                let (end, count) = self.without_last_if_marked(bytes, i, stretch);
+                if count > 0 {
+                    open.get_or_insert(Open::at(self.out.len(), i, chars));
+                    self.out.append(&text[i..end], self.options.lowercase);
+                    if end == stretch.0 {
+                        (self.prev, self.run) = (repeats.last, repeats.run);
+                    } else {
+                        // Cut short before a mark: recount the state from the output.
+                        self.after_pop();
+                    }
+                    self.after_write();
+                    (i, chars) = (end, chars + count);
+                    continue;
+                }
             }
-            // One char that changes length (`Ａ` → `A`), or a lone space the batch left.
-            let b = bytes[i];
             let (typed, len) = decode(bytes, i);
-            let c = match tables.ascii(b) {
-                _ if !b.is_ascii() => match tables.map(typed) {
-                    Some(c) => c,
-                    None => break,
-                },
-                SPECIAL if self.lone_space(tables, bytes, i) => ' ',
-                SPECIAL => break,
-                mapped => char::from(mapped),
+            let mapped = match tables.ascii(b) {
+                _ if !b.is_ascii() => tables.map(typed),
+                SPECIAL if self.lone_space(tables, bytes, i) => Some(' '),
+                SPECIAL => None,
+                mapped => Some(char::from(mapped)),
             };
-            if self.mark_follows(bytes, i + len) {
-                break;
+            let marked = self.mark_follows(bytes, i + len);
+            let src = Src::of_char(typed, i, chars);
+            match mapped {
+                Some(c) if !marked => {
+                    if self.has_pending() {
+                        self.close(&mut open, i, chars);
+                        self.before_write(c, true);
+                    }
+                    if limit > 0 && c == self.prev && self.run >= limit && !c.is_numeric() {
+                        self.close(&mut open, i, chars); // a repeat past the limit is dropped
+                    } else if c.len_utf8() == len && !self.has_pending() {
+                        open.get_or_insert(Open::at(self.out.len(), i, chars));
+                        self.out.append_char(c);
+                        self.run = if c == self.prev { self.run + 1 } else { 1 };
+                        self.prev = c;
+                        self.after_write();
+                    } else {
+                        self.close(&mut open, i, chars);
+                        self.write(c, src, true, true);
+                    }
+                }
+                _ => {
+                    self.close(&mut open, i, chars);
+                    // The slow path's first steps, without its Unicode chunking when the
+                    // form is none: spaces, dashes, tildes, and any other char as it stands.
+                    if marked || !(self.raw(typed, src) || self.formed_as_typed(typed, src)) {
+                        break;
+                    }
+                }
             }
-            self.write(c, Src::of_char(typed, i, chars), true, true);
             (i, chars) = (i + len, chars + 1);
         }
+        self.close(&mut open, i, chars);
         (i, chars)
+    }
+
+    /// Records the stretch written since `open` as one linear offset segment ending at byte
+    /// `end` (char `chars`) of the original.
+    fn close(&mut self, open: &mut Option<Open>, end: usize, chars: usize) {
+        if let Some(stretch) = open.take() {
+            let src = Src {
+                start: stretch.src,
+                end,
+                char_start: stretch.chars,
+                char_end: chars,
+            };
+            self.out.close_linear(stretch.out, src);
+        }
+    }
+
+    /// With no Unicode form, the slow path writes a char that no table maps as it stands
+    /// (after width, case and kana folding); returns whether it did so here.
+    fn formed_as_typed(&mut self, c: char, src: Src) -> bool {
+        let none = self.options.unicode == UnicodeForm::None;
+        if none {
+            self.formed(c, src, true);
+        }
+        none
+    }
+
+    /// A stretch `(end, count)` from `start`, less its last char when a combining mark follows
+    /// it (that char is normalised with its mark, the slow way).
+    fn without_last_if_marked(
+        &self,
+        bytes: &[u8],
+        start: usize,
+        (end, count): (usize, usize),
+    ) -> (usize, usize) {
+        if count == 0 || !self.mark_follows(bytes, end) {
+            return (end, count);
+        }
+        let last_len = if bytes[end - 1].is_ascii() { 1 } else { 3 };
+        let (end, count) = (end - last_len, count - 1);
+        // A stretch never ends on a space: whether it stays depends on what follows.
+        if count > 0 && bytes[end - 1] == b' ' {
+            return (end - 1, count - 1);
+        }
+        debug_assert!(end >= start);
+        (end, count)
+    }
+
+    /// Whether spaces or newlines wait to be written (or withdrawn) before the next char.
+    fn has_pending(&self) -> bool {
+        self.pending_space.is_some() || self.newline_count > 0 || self.latin_space
     }
 
     /// Whether a combining mark starts at `at`: the char before it is then normalised with
     /// it, the slow way.
     fn mark_follows(&self, bytes: &[u8], at: usize) -> bool {
-        // Marks start at U+0300 (lead byte CC); kanji (E4–E9) are none.
-        let next = bytes.get(at).copied().unwrap_or(0);
-        next >= 0xCC
-            && !(0xE4..=0xE9).contains(&next)
-            && self.options.unicode != UnicodeForm::None
-            && is_continuation(decode(bytes, at).0)
+        if self.options.unicode == UnicodeForm::None {
+            return false;
+        }
+        // Marks start at U+0300 (lead byte CC); the kana block holds only U+3099 and U+309A
+        // (E3 82 99, E3 82 9A); kanji (E4–E9) hold none.
+        match bytes.get(at..).unwrap_or_default() {
+            [0xE3, second, third, ..] => *second == 0x82 && matches!(third, 0x99 | 0x9A),
+            [next, ..] if *next >= 0xCC && !(0xE4..=0xE9).contains(next) => {
+                is_continuation(decode(bytes, at).0)
+            }
+            _ => false,
+        }
     }
 
-    /// The chars from `start` that map on their own to chars of the same UTF-8 length, so
-    /// they can be written in one go: no special byte but lone spaces, no repeat past the
-    /// limit, no combining mark after.
-    fn batch(&self, tables: &FastTables, bytes: &[u8], start: usize) -> Batch {
-        let limit = self.options.repeat_limit;
-        let mut batch = Batch {
-            end: start,
-            chars: 0,
-            identity: true,
-            last: self.prev,
-            run: self.run,
-        };
-        let mut i = start;
-        while let Some(&b) = bytes.get(i) {
-            let (c, typed, len) = if b.is_ascii() {
-                let c = match tables.ascii(b) {
-                    SPECIAL
-                        if i > start
-                            && lone_space_after(tables, self.options, bytes, i, batch.last) =>
-                    {
-                        ' '
-                    }
-                    SPECIAL => break,
-                    mapped => char::from(mapped),
-                };
-                (c, char::from(b), 1)
-            } else if (0xE4..=0xE9).contains(&b) {
-                let (kanji, len) = decode(bytes, i); // U+4000–U+9FFF: no step changes them
-                (kanji, kanji, len)
-            } else {
-                let (typed, len) = decode(bytes, i);
-                match tables.map(typed) {
-                    Some(c) if c.len_utf8() == len => (c, typed, len),
-                    _ => break,
-                }
+    /// The end of the plain ASCII bytes and lone spaces from `start` (a plain ASCII byte), and
+    /// how many there are.
+    fn ascii_stretch(
+        &self,
+        tables: &FastTables,
+        bytes: &[u8],
+        start: usize,
+        repeats: &mut Repeats,
+    ) -> (usize, usize) {
+        let mut j = start;
+        while let Some(&b) = bytes.get(j) {
+            let mapped = match tables.ascii(b) {
+                SPECIAL if lone_space_after(tables, self.options, bytes, j, repeats.last) => b' ',
+                SPECIAL => break,
+                mapped => mapped,
             };
-            if self.mark_follows(bytes, i + len) {
+            if !repeats.admit(char::from(mapped)) {
                 break;
             }
-            if limit > 0 {
-                if c == batch.last {
-                    if batch.run >= limit && !c.is_numeric() {
-                        break;
-                    }
-                    batch.run += 1;
-                } else {
-                    batch.run = 1;
-                }
-            }
-            batch.identity &= c == typed;
-            batch.last = c;
-            i += len;
-            batch.chars += 1;
-            batch.end = i;
+            j += 1;
         }
-        // A batch never ends on a space: whether it stays depends on what follows.
-        if batch.end > start && bytes[batch.end - 1] == b' ' && tables.ascii(b' ') == SPECIAL {
-            return self.batch(tables, &bytes[..batch.end - 1], start);
-        }
-        batch
-    }
-
-    /// Writes the batch from `start` (char `char_at`), mapped char by char unless it maps to
-    /// itself.
-    fn write_batch(
-        &mut self,
-        tables: &FastTables,
-        text: &str,
-        start: usize,
-        char_at: usize,
-        batch: &Batch,
-    ) {
-        let piece = &text[start..batch.end];
-        let Some(first) = piece.chars().next() else {
-            return;
-        };
-        self.before_write(first, true);
-        let src = Src {
-            start,
-            end: batch.end,
-            char_start: char_at,
-            char_end: char_at + batch.chars,
-        };
-        if batch.identity {
-            self.out.push_copy(piece, src);
-        } else {
-            let mapped = piece.chars().map(|c| match c {
-                ' ' => ' ',
-                _ if c.is_ascii() => char::from(tables.ascii(c as u8)),
-                _ => tables.map(c).unwrap_or(c),
-            });
-            self.out.push_mapped_run(mapped, src);
-        }
-        if self.options.repeat_limit > 0 {
-            self.run = batch.run;
-        } else {
-            self.run = 1;
-        }
-        self.prev = batch.last;
-        self.after_write();
+        (j, j - start)
     }
 
     /// Whether the special ASCII byte at `i` is a lone space after a plain char the fast path
     /// just wrote; see [`lone_space_after`].
     fn lone_space(&self, tables: &FastTables, bytes: &[u8], i: usize) -> bool {
-        let settled = self.pending_space.is_none() && self.newline_count == 0 && !self.latin_space;
-        settled && lone_space_after(tables, self.options, bytes, i, self.prev)
+        !self.has_pending() && lone_space_after(tables, self.options, bytes, i, self.prev)
     }
 
     /// The steps that look at the character as typed: spaces, hyphens, long vowels, tildes.

@@ -273,13 +273,27 @@ impl Builder {
         self.segments.push(Segment { out, src, linear });
     }
 
-    /// Appends chars that map one for one, each to a char of the same UTF-8 length, onto the
-    /// chars of `src` (lowercased ASCII, folded kana).
-    pub(crate) fn push_mapped_run(&mut self, run: impl Iterator<Item = char>, src: Src) {
-        let out = self.out.len();
-        self.out.extend(run);
-        debug_assert_eq!(self.out.len() - out, src.end - src.start);
-        self.extend_linear(out, src);
+    /// Appends `run` without recording where it came from: the caller closes the stretch with
+    /// [`close_linear`](Self::close_linear). Lowercases ASCII if asked.
+    pub(crate) fn append(&mut self, run: &str, lowercase: bool) {
+        let at = self.out.len();
+        self.out.push_str(run);
+        if lowercase {
+            self.out[at..].make_ascii_lowercase();
+        }
+    }
+
+    /// Appends `c` without recording where it came from; see [`append`](Self::append).
+    pub(crate) fn append_char(&mut self, c: char) {
+        self.out.push(c);
+    }
+
+    /// Records that the output from `out` (appended since) maps byte for byte onto `src`.
+    pub(crate) fn close_linear(&mut self, out: usize, src: Src) {
+        if out < self.out.len() {
+            debug_assert_eq!(self.out.len() - out, src.end - src.start);
+            self.extend_linear(out, src);
+        }
     }
 
     /// Appends `run` copied unchanged from `src`.
