@@ -694,8 +694,12 @@ impl<'a> Pass<'a> {
                         self.prev = c;
                         self.after_write();
                     } else {
+                        // A char that changes length gets its own (char) offset segment.
                         self.close(&mut open, i, chars);
-                        self.write(c, src, true, true);
+                        self.run = if c == self.prev { self.run + 1 } else { 1 };
+                        self.prev = c;
+                        self.out.push(c, src, true);
+                        self.after_write();
                     }
                 }
                 _ => {

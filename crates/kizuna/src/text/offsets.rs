@@ -3,8 +3,10 @@
 //!
 //! The map is an alignment of two texts made of segments. A *linear* segment maps byte for byte
 //! (a run of characters copied or changed into characters of the same UTF-8 length, such as
-//! katakana folded to hiragana); any other segment maps its whole output range onto its whole
-//! source range (`ｶﾞ` → `ガ`, `㈱` → `(株)`, a mask token). Original bytes covered by no segment
+//! katakana folded to hiragana); a *char* segment maps char for char a run in which every
+//! char changed its length the same way (`ＳＡＬＥ` → `SALE`: three bytes to one each); any
+//! other segment maps its whole output range onto its whole source range (`ｶﾞ` → `ガ`,
+//! `㈱` → `(株)`, a mask token). Original bytes covered by no segment
 //! were removed (spaces, tildes, repeats). Segments increase on both sides, so lookups are a
 //! binary search.
 
@@ -96,7 +98,42 @@ impl Src {
 struct Segment {
     out: usize,
     src: Src,
-    linear: bool,
+    kind: Kind,
+}
+
+/// How a segment's output corresponds to its source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Byte for byte.
+    Linear,
+    /// Char for char, each source char `src` bytes long and each output char `out` bytes.
+    Chars { src: u8, out: u8 },
+    /// As a whole.
+    Whole,
+}
+
+impl Segment {
+    /// The offset into the source that output offset `at` (inside the segment, on a char
+    /// boundary of the output) stands for, in bytes and chars; `None` for a whole segment.
+    fn source_at(&self, normalized: &str, at: usize) -> Option<(usize, usize)> {
+        match self.kind {
+            Kind::Linear => {
+                let chars = normalized[self.out..at].chars().count();
+                Some((
+                    self.src.start + (at - self.out),
+                    self.src.char_start + chars,
+                ))
+            }
+            Kind::Chars { src, out } => {
+                let chars = (at - self.out) / usize::from(out);
+                Some((
+                    self.src.start + chars * usize::from(src),
+                    self.src.char_start + chars,
+                ))
+            }
+            Kind::Whole => None,
+        }
+    }
 }
 
 /// The alignment of a normalised text with its original; see the [module docs](self).
@@ -126,10 +163,35 @@ impl OffsetMap {
     /// assert_eq!(rows, [(0..2, 0..2), (2..3, 3..4)]); // the second space was removed
     /// ```
     pub fn alignments(&self) -> impl Iterator<Item = Alignment> + '_ {
-        self.segments.iter().enumerate().map(|(i, seg)| Alignment {
-            normalized: seg.out..self.segment_out_end(i),
-            original: seg.src.span(),
-            linear: seg.linear,
+        self.segments.iter().enumerate().flat_map(|(i, seg)| {
+            let end = self.segment_out_end(i);
+            // A char segment gives a row per char, each mapping as a whole.
+            let (rows, out_step, src_step) = match seg.kind {
+                Kind::Chars { src, out } => {
+                    let (src, out) = (usize::from(src), usize::from(out));
+                    ((end - seg.out) / out, out, src)
+                }
+                _ => (1, 0, 0),
+            };
+            (0..rows).map(move |k| match seg.kind {
+                Kind::Chars { .. } => {
+                    let (start, char_start) =
+                        (seg.src.start + k * src_step, seg.src.char_start + k);
+                    Alignment {
+                        normalized: seg.out + k * out_step..seg.out + (k + 1) * out_step,
+                        original: Span {
+                            bytes: start..start + src_step,
+                            chars: char_start..char_start + 1,
+                        },
+                        linear: false,
+                    }
+                }
+                _ => Alignment {
+                    normalized: seg.out..end,
+                    original: seg.src.span(),
+                    linear: seg.kind == Kind::Linear,
+                },
+            })
         })
     }
 
@@ -177,15 +239,9 @@ impl OffsetMap {
         let last = self.segment_at(range.end - 1).ok_or_else(bad)?;
         let (start, start_char) = self.start_of(normalized, first, range.start);
         let seg = &self.segments[last];
-        let (end, end_char) = if seg.linear {
-            let chars = normalized[seg.out..range.end].chars().count();
-            (
-                seg.src.start + (range.end - seg.out),
-                seg.src.char_start + chars,
-            )
-        } else {
-            (seg.src.end, seg.src.char_end)
-        };
+        let (end, end_char) = seg
+            .source_at(normalized, range.end)
+            .unwrap_or((seg.src.end, seg.src.char_end));
         Ok(Span {
             bytes: start..end,
             chars: start_char..end_char,
@@ -194,12 +250,8 @@ impl OffsetMap {
 
     fn start_of(&self, normalized: &str, index: usize, at: usize) -> (usize, usize) {
         let seg = &self.segments[index];
-        if seg.linear {
-            let chars = normalized[seg.out..at].chars().count();
-            (seg.src.start + (at - seg.out), seg.src.char_start + chars)
-        } else {
-            (seg.src.start, seg.src.char_start)
-        }
+        seg.source_at(normalized, at)
+            .unwrap_or((seg.src.start, seg.src.char_start))
     }
 }
 
@@ -257,20 +309,26 @@ impl Builder {
         let out = self.out.len();
         self.out.push(c);
         let len = c.len_utf8();
+        let src_len = src.end - src.start;
+        let one_char = whole && src.char_end - src.char_start == 1;
+        let kind = match (one_char, u8::try_from(src_len), u8::try_from(len)) {
+            (true, _, _) if src_len == len => Kind::Linear,
+            (true, Ok(src), Ok(out)) => Kind::Chars { src, out },
+            _ => Kind::Whole,
+        };
         if let Some(last) = self.segments.last_mut() {
             if last.src == src {
                 // A further char of the same source: the segment maps as a whole.
-                last.linear = false;
+                last.kind = Kind::Whole;
                 return;
             }
-            if whole && last.linear && last.src.end == src.start && src.end - src.start == len {
+            if kind != Kind::Whole && last.kind == kind && last.src.end == src.start {
                 last.src.end = src.end;
                 last.src.char_end = src.char_end;
                 return;
             }
         }
-        let linear = whole && src.end - src.start == len && src.char_end - src.char_start == 1;
-        self.segments.push(Segment { out, src, linear });
+        self.segments.push(Segment { out, src, kind });
     }
 
     /// Appends `run` without recording where it came from: the caller closes the stretch with
@@ -306,7 +364,7 @@ impl Builder {
     /// Records that output from `out` maps byte for byte onto `src`.
     fn extend_linear(&mut self, out: usize, src: Src) {
         if let Some(last) = self.segments.last_mut() {
-            if last.linear && last.src.end == src.start {
+            if last.kind == Kind::Linear && last.src.end == src.start {
                 last.src.end = src.end;
                 last.src.char_end = src.char_end;
                 return;
@@ -315,7 +373,7 @@ impl Builder {
         self.segments.push(Segment {
             out,
             src,
-            linear: true,
+            kind: Kind::Linear,
         });
     }
 
@@ -326,7 +384,7 @@ impl Builder {
         self.segments.push(Segment {
             out,
             src,
-            linear: false,
+            kind: Kind::Whole,
         });
     }
 
@@ -341,9 +399,14 @@ impl Builder {
             let src = last.src;
             self.segments.pop();
             src
-        } else if last.linear {
+        } else {
+            let src_len = match last.kind {
+                Kind::Linear => c.len_utf8(),
+                Kind::Chars { src, .. } => usize::from(src),
+                Kind::Whole => return None,
+            };
             let src = Src {
-                start: last.src.end - c.len_utf8(),
+                start: last.src.end - src_len,
                 end: last.src.end,
                 char_start: last.src.char_end - 1,
                 char_end: last.src.char_end,
@@ -351,8 +414,6 @@ impl Builder {
             last.src.end = src.start;
             last.src.char_end = src.char_start;
             src
-        } else {
-            return None;
         };
         self.out.truncate(new_len);
         Some((c, src))
@@ -364,15 +425,26 @@ impl Builder {
         for (i, seg) in self.segments.iter().enumerate() {
             let end = self.segments.get(i + 1).map_or(self.out.len(), |n| n.out);
             let piece = &self.out[seg.out..end];
-            if seg.linear {
+            let source_len = |ch: char| match seg.kind {
+                Kind::Chars { src, .. } => usize::from(src),
+                _ => ch.len_utf8(),
+            };
+            if seg.kind != Kind::Whole {
                 let (mut at, mut char_at) = (seg.src.start, seg.src.char_start);
                 for ch in piece.chars() {
+                    let len = source_len(ch);
+                    let src = Src {
+                        start: at,
+                        end: at + len,
+                        char_start: char_at,
+                        char_end: char_at + 1,
+                    };
                     units.push(Unit {
                         ch,
-                        src: Src::of_char(ch, at, char_at),
+                        src,
                         whole: true,
                     });
-                    at += ch.len_utf8();
+                    at += len;
                     char_at += 1;
                 }
             } else {

@@ -31,7 +31,10 @@ pub enum Preset {
     /// The rules of the `neologdn` Python package (0.5.x), its defaults and its quirks, so that
     /// its users can switch without surprises: width conversion with its exceptions (`¥` → `\`),
     /// hyphens and long vowels unified, tildes removed, spaces removed between Japanese
-    /// characters and after any non-ASCII letter. Entities are normalised as plain text.
+    /// characters and after any non-ASCII letter. Entities are normalised as plain text and
+    /// not reported, as the package knows none; ask for them with
+    /// `entities(EntityOptions::all(EntityAction::Plain))` (or keep them whole with
+    /// [`EntityAction::Keep`]).
     Neologdn,
     /// Folding for matching and classification: NFKC with Japanese exceptions, width,
     /// hyphens, long vowels after kana, tildes to `~`, lowercase, katakana to hiragana,
@@ -473,7 +476,7 @@ impl NormalizerOptions {
                 long_vowels: LongVowels::Neologdn,
                 tilde: Tilde::Remove,
                 spaces: Spaces::Neologdn,
-                entities: EntityOptions::all(EntityAction::Plain),
+                entities: EntityOptions::all(EntityAction::Plain).report(false),
                 ..NormalizerOptions::none()
             },
             Preset::Search => NormalizerOptions {

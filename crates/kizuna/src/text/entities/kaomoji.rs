@@ -8,11 +8,7 @@
 //! `(笑)`, `(2)`, `(...)` and `(see above)` are not. Full-width forms count as their ASCII
 //! twins (`（＾＿＾）`).
 
-use super::{fold as fold_width, is_latin_word, next_char, prev_char};
-
-fn fold(c: char) -> char {
-    fold_width(c)
-}
+use super::{fold_width as fold, is_latin_word, next_char, prev_char};
 
 /// The most chars a face may hold between its brackets.
 const MAX_FACE_CHARS: usize = 24;
@@ -160,13 +156,9 @@ fn arms_after(text: &str, end: usize) -> usize {
 
 /// Whether a bare face or emoticon may start with `c`, so that the scanner tries [`bare`].
 pub(super) fn may_start_bare(c: char) -> bool {
-    let ascii = match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        _ => c,
-    };
     matches!(
-        ascii,
-        '^' | '-' | ';' | '>' | '.' | '*' | '=' | ':' | '<' | '_' | 'z' | 'Z' | 'L'
+        fold(c),
+        '^' | ';' | '>' | '.' | '*' | '=' | ':' | '<' | '_' | 'z' | 'Z' | 'L'
     )
 }
 
@@ -175,14 +167,21 @@ pub(super) fn may_start_bare(c: char) -> bool {
 pub(super) fn bare(text: &str, at: usize, floor: usize) -> Option<(usize, usize)> {
     let c = next_char(text, at)?;
     match fold(c) {
-        '_' => letter_eyes(text, at, c.len_utf8(), floor),
+        '_' => letter_eyes(text, at, c.len_utf8(), floor).or_else(|| dash_eyes(text, at)),
         'z' | 'Z' | 'L' => orz(text, at, floor),
         ':' => western(text, at),
         ';' | '=' => eyes(text, at).or_else(|| western(text, at)),
         '<' => heart(text, at),
+        '.' => eyes(text, at).or_else(|| dash_eyes(text, at)),
         _ => eyes(text, at),
     }
     .filter(|&(start, _)| start >= floor)
+}
+
+/// `-_-` and `-.-`, found from their mouth at `at` (a dash is too common to start a search).
+fn dash_eyes(text: &str, at: usize) -> Option<(usize, usize)> {
+    let eye = prev_char(text, at).filter(|&c| fold(c) == '-')?;
+    eyes(text, at - eye.len_utf8())
 }
 
 /// Faces of two symbol eyes and an optional mouth: `^^`, `^_^;`, `-_-`, `>_<`, `;_;`, `*_*`.

@@ -10,6 +10,11 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use std::borrow::Cow;
+
+use icu_properties::CodePointSetData;
+use icu_properties::props::NfkcInert;
+
 use super::Span;
 use super::UnicodeForm;
 use super::chars;
@@ -182,15 +187,21 @@ impl Found {
     }
 }
 
-/// ASCII bytes at which an entity can start (or, for `T_T`, `orz` and schemeless URLs, which an
-/// entity contains at a fixed place): every other ASCII byte is skipped without decoding.
-const TRIGGERS: [bool; 128] = {
-    let mut table = [false; 128];
-    let bytes = b"@#$:.(^-;><=*_zZL0123456789";
+/// The bytes at which the scan stops to look: the ASCII chars that can start an entity (or,
+/// for `T_T`, `-_-`, `orz` and schemeless URLs, that an entity holds at a known place), and
+/// the lead byte of every non-ASCII char. Any other byte is passed over in a tight loop.
+const STOPS: [bool; 256] = {
+    let mut table = [false; 256];
+    let ascii = b"@#$:.(^;><=*_zZL";
     let mut i = 0;
-    while i < bytes.len() {
-        table[bytes[i] as usize] = true;
+    while i < ascii.len() {
+        table[ascii[i] as usize] = true;
         i += 1;
+    }
+    let mut lead = 0xC0;
+    while lead <= 0xFF {
+        table[lead] = true;
+        lead += 1;
     }
     table
 };
@@ -199,40 +210,57 @@ const TRIGGERS: [bool; 128] = {
 /// without overlaps. The char at each position decides which kinds are tried there, in
 /// [`EntityKind::ALL`] order (a `:` is tried as a URL before an emoticon); the first match wins
 /// and the scan resumes after it. An entity may start before the char that triggered it
-/// (the scheme of a URL, the arms of a kaomoji), never before the end of the previous one.
+/// (the scheme of a URL, the arms of a kaomoji, a keycap's digit), never before the end of the
+/// previous one.
 pub(crate) fn find(text: &str, wanted: &EntityKinds) -> Vec<Found> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
-    let (mut at, mut floor, mut char_at) = (0, 0, 0);
-    while let Some(&byte) = bytes.get(at) {
-        if byte.is_ascii() && !TRIGGERS[byte as usize] {
-            (at, char_at) = (at + 1, char_at + 1);
-            continue;
-        }
+    let mut chars = CharCount::default();
+    let (mut at, mut floor) = (0, 0);
+    while let Some(skip) = bytes
+        .get(at..)
+        .and_then(|rest| rest.iter().position(|&b| STOPS[usize::from(b)]))
+    {
+        at += skip;
         // Kana (E3 81–83 xx) and kanji (E4–E9 xx xx) start no entity: skip them undecoded.
+        let byte = bytes[at];
         let kana = byte == 0xE3 && matches!(bytes.get(at + 1), Some(0x81..=0x83));
         if kana || (0xE4..=0xE9).contains(&byte) {
-            (at, char_at) = (at + 3, char_at + 1);
+            at += 3;
             continue;
         }
         let Some(c) = next_char(text, at) else { break };
         match candidate(text, at, c, floor, *wanted) {
             Some((kind, start, end)) => {
-                // The entity may start before `at` (a URL's scheme, a kaomoji's arms).
-                let char_start = char_at - text[start..at].chars().count();
-                let char_end = char_start + text[start..end].chars().count();
+                let char_start = chars.at(text, start);
                 found.push(Found {
                     kind,
                     start,
                     end,
-                    chars: char_start..char_end,
+                    chars: char_start..chars.at(text, end),
                 });
-                (at, floor, char_at) = (end, end, char_end);
+                (at, floor) = (end, end);
             }
-            None => (at, char_at) = (at + c.len_utf8(), char_at + 1),
+            None => at += c.len_utf8(),
         }
     }
     found
+}
+
+/// Char indices of increasing byte offsets, counted in one forward pass.
+#[derive(Debug, Default)]
+struct CharCount {
+    byte: usize,
+    chars: usize,
+}
+
+impl CharCount {
+    /// The char index of byte offset `at` (never less than the last one asked for).
+    fn at(&mut self, text: &str, at: usize) -> usize {
+        self.chars += text[self.byte..at].chars().count();
+        self.byte = at;
+        self.chars
+    }
 }
 
 /// The entity that the char `c` at `at` starts (or sits in), if any.
@@ -251,14 +279,15 @@ fn candidate(
             .map(|(start, end)| (kind, start, end))
     };
     let from_here = |end: Option<usize>| end.map(|end| (at, end));
-    let keycap = || {
-        let next = text.as_bytes().get(at + 1).copied().unwrap_or(0);
-        // Only U+FE0F (EF B8 8F) or U+20E3 (E2 83 A3) can make a keycap.
-        if next == 0xEF || next == 0xE2 {
-            from_here(emoji::keycap(text, at))
-        } else {
-            None
-        }
+    let keycap = || from_here(emoji::keycap(text, at));
+    // A keycap is found from its U+FE0F or U+20E3: its digit is too common to stop at.
+    let keycap_before = || {
+        let base = at.checked_sub(1).filter(|&b| b >= floor)?;
+        let digit = matches!(text.as_bytes()[base], b'0'..=b'9' | b'#' | b'*');
+        digit
+            .then(|| emoji::keycap(text, base))
+            .flatten()
+            .map(|end| (base, end))
     };
     let face = || kaomoji::bare(text, at, floor);
     match c {
@@ -276,7 +305,7 @@ fn candidate(
             .or_else(|| attempt(EntityKind::Kaomoji, &face)),
         '.' => attempt(EntityKind::Url, &|| url::without_scheme(text, at, floor))
             .or_else(|| attempt(EntityKind::Kaomoji, &face)),
-        '0'..='9' => attempt(EntityKind::Emoji, &keycap),
+        '\u{FE0F}' | '\u{20E3}' => attempt(EntityKind::Emoji, &keycap_before),
         '*' => attempt(EntityKind::Emoji, &keycap).or_else(|| attempt(EntityKind::Kaomoji, &face)),
         '(' | '（' => attempt(EntityKind::Kaomoji, &|| kaomoji::bracketed(text, at, floor)),
         _ if c.is_ascii() => attempt(EntityKind::Kaomoji, &face),
@@ -296,16 +325,25 @@ fn next_char(text: &str, at: usize) -> Option<char> {
     text.get(at..)?.chars().next()
 }
 
+/// Full-width ASCII forms (`＾`, `（`, `；`) as their ASCII twins, and nothing else: what
+/// kaomoji and emoticons are read with.
+fn fold_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
+}
+
 /// `c` as the normaliser's NFKC, hyphen and tilde steps would write it, when that is one char
 /// (`Ａ` → `A`, `＠` → `@`, `①` → `1`, `‐` → `-`); otherwise `c`. Boundaries are judged on folded chars, so that an
 /// entity found in a post is found again in its normalised text.
 fn fold(c: char) -> char {
     match c {
         '\0'..='\u{7F}' => c,
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{FF01}'..='\u{FF5E}' => fold_width(c),
         _ if chars::is_hyphen(c) => '-',
         _ if chars::is_tilde(c) => '~',
-        _ if is_inert(c) => c,
+        _ if is_inert(c) || CodePointSetData::new::<NfkcInert>().contains(c) => c,
         _ => {
             let folded = nfkc(c);
             let mut folded = folded.chars();
@@ -317,17 +355,24 @@ fn fold(c: char) -> char {
     }
 }
 
-fn nfkc(c: char) -> String {
-    ChunkNormalizer::new(UnicodeForm::Nfkc)
-        .normalize(c.encode_utf8(&mut [0; 4]))
-        .into_owned()
+/// `c` under NFKC (with the Japanese exceptions); most chars are their own form, which the
+/// NFKC_Inert property tells without running the normaliser.
+fn nfkc(c: char) -> Cow<'static, str> {
+    if CodePointSetData::new::<NfkcInert>().contains(c) {
+        return Cow::Owned(c.to_string());
+    }
+    Cow::Owned(
+        ChunkNormalizer::new(UnicodeForm::Nfkc)
+            .normalize(c.encode_utf8(&mut [0; 4]))
+            .into_owned(),
+    )
 }
 
 /// A Latin letter, digit or underscore, or a char that NFKC turns into some (`Ｂ`, `①`, `Ⅻ`):
 /// what handles are made of, and what must not be glued to a URL, emoticon or letter arm.
 fn is_latin_word(c: char) -> bool {
     let is_word = |c: char| c.is_ascii_alphanumeric() || c == '_';
-    if c.is_ascii() || is_inert(c) {
+    if c.is_ascii() || is_inert(c) || CodePointSetData::new::<NfkcInert>().contains(c) {
         is_word(c)
     } else if let '\u{FF01}'..='\u{FF5E}' = c {
         is_word(fold(c))

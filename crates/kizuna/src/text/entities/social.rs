@@ -112,6 +112,12 @@ pub(super) fn cashtag(text: &str, at: usize) -> Option<usize> {
 
 /// What a hashtag may hold after its `#`.
 fn is_hashtag_char(c: char) -> bool {
+    // Kana, kanji and ASCII letters and digits first: most of any hashtag.
+    if matches!(c, '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | '\u{30FC}' | '\u{4E00}'..='\u{9FFF}')
+        || c.is_ascii_alphanumeric()
+    {
+        return true;
+    }
     c.is_alphanumeric()
         || c == '_'
         || is_mark(c)

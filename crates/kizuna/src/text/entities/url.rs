@@ -72,16 +72,13 @@ pub(super) fn without_scheme(text: &str, dot: usize, floor: usize) -> Option<(us
         return None;
     }
     let host = host(text, start)?;
-    let tld = host.labels.last()?;
+    let tld = host.last;
     let with_path = text.as_bytes().get(host.end) == Some(&b'/');
-    let linked = host.labels[0].eq_ignore_ascii_case("www")
+    let second_level = |label: &str| SECOND_LEVEL.iter().any(|s| s.eq_ignore_ascii_case(label));
+    let linked = host.first.eq_ignore_ascii_case("www")
         || GENERIC_TLDS.iter().any(|g| g.eq_ignore_ascii_case(tld))
         || (tld.len() == 2
-            && (with_path
-                || host.labels.len() >= 3
-                    && SECOND_LEVEL
-                        .iter()
-                        .any(|s| s.eq_ignore_ascii_case(host.labels[host.labels.len() - 2]))));
+            && (with_path || host.count >= 3 && host.second_last.is_some_and(second_level)));
     if !linked || next_char(text, host.end).is_some_and(|c| c == '@' || c == '＠') {
         return None;
     }
@@ -89,15 +86,19 @@ pub(super) fn without_scheme(text: &str, dot: usize, floor: usize) -> Option<(us
 }
 
 /// A host name: dot-separated labels of ASCII letters, digits and hyphens, the last one (the
-/// top-level domain) letters only when there are several.
+/// top-level domain) letters only when there are several. Only the labels the rules look at
+/// are kept.
 struct Host<'t> {
-    labels: Vec<&'t str>,
+    first: &'t str,
+    second_last: Option<&'t str>,
+    last: &'t str,
+    count: usize,
     end: usize,
 }
 
 fn host(text: &str, start: usize) -> Option<Host<'_>> {
     let bytes = text.as_bytes();
-    let mut labels = Vec::new();
+    let mut host: Option<Host<'_>> = None;
     let mut at = start;
     loop {
         let len = bytes[at..]
@@ -108,8 +109,23 @@ fn host(text: &str, start: usize) -> Option<Host<'_>> {
         if label.is_empty() || label.starts_with('-') || label.ends_with('-') {
             break;
         }
-        labels.push(label);
         at += len;
+        host = Some(match host {
+            None => Host {
+                first: label,
+                second_last: None,
+                last: label,
+                count: 1,
+                end: at,
+            },
+            Some(h) => Host {
+                second_last: Some(h.last),
+                last: label,
+                count: h.count + 1,
+                end: at,
+                ..h
+            },
+        });
         let more =
             bytes.get(at) == Some(&b'.') && bytes.get(at + 1).is_some_and(|b| is_label_byte(*b));
         if !more {
@@ -117,16 +133,9 @@ fn host(text: &str, start: usize) -> Option<Host<'_>> {
         }
         at += 1;
     }
-    let end = start
-        + labels
-            .iter()
-            .map(|l| l.len() + 1)
-            .sum::<usize>()
-            .checked_sub(1)?;
-    if labels.len() > 1 && !labels.last()?.bytes().all(|b| b.is_ascii_alphabetic()) {
-        return None;
-    }
-    Some(Host { labels, end })
+    let host = host?;
+    let tld_letters = host.last.bytes().all(|b| b.is_ascii_alphabetic());
+    (host.count == 1 || tld_letters).then_some(host)
 }
 
 /// The end of the port, path, query and fragment after a host ending at `at`.
@@ -158,28 +167,39 @@ fn rest(text: &str, mut at: usize) -> usize {
 /// glued hashtag: `https://t.co/x#拡散希望`) and unbalanced closing brackets from the end of a
 /// path. Chars are judged folded, so `）` is a closing bracket.
 fn trim_end(url: &str, path_start: usize) -> usize {
-    let path: Vec<char> = url[path_start..].chars().map(fold).collect();
-    let count = |chars: &[char], c: char| chars.iter().filter(|&&x| x == c).count();
-    let mut keep = path.len();
-    while let Some(&last) = path[..keep].last() {
-        let unbalanced = |open: char, close: char| {
-            last == close && count(&path[..keep], close) > count(&path[..keep], open)
-        };
+    let path = &url[path_start..];
+    // Brackets in the path, `()` and `[]`: opened, closed.
+    let mut brackets = [[0usize; 2]; 2];
+    let slot = |c: char| match c {
+        '(' => Some((0, 0)),
+        ')' => Some((0, 1)),
+        '[' => Some((1, 0)),
+        ']' => Some((1, 1)),
+        _ => None,
+    };
+    for (pair, side) in path.chars().map(fold).filter_map(slot) {
+        brackets[pair][side] += 1;
+    }
+    let mut end = url.len();
+    for c in path.chars().rev() {
+        let folded = fold(c);
         let trailing = matches!(
-            last,
+            folded,
             '.' | ',' | ':' | ';' | '!' | '?' | '\'' | '"' | '*' | '(' | '[' | '#'
         );
-        if !(trailing || unbalanced('(', ')') || unbalanced('[', ']')) {
+        let unbalanced = match slot(folded) {
+            Some((pair, 1)) => brackets[pair][1] > brackets[pair][0],
+            _ => false,
+        };
+        if !(trailing || unbalanced) {
             break;
         }
-        keep -= 1;
+        if let Some((pair, side)) = slot(folded) {
+            brackets[pair][side] -= 1;
+        }
+        end -= c.len_utf8();
     }
-    path_start
-        + url[path_start..]
-            .chars()
-            .take(keep)
-            .map(char::len_utf8)
-            .sum::<usize>()
+    end
 }
 
 fn is_label_byte(b: u8) -> bool {
