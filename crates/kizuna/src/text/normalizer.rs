@@ -702,6 +702,27 @@ impl<'a> Pass<'a> {
                         self.after_write();
                     }
                 }
+                // The commonest typed-char steps of neologdn's rules, as `raw` takes them: a
+                // space after Japanese goes, a long-vowel mark after another goes or becomes
+                // `ー` (same length, so it joins the open stretch).
+                _ if !marked && self.drops_space(typed) => {
+                    self.close(&mut open, i, chars);
+                    self.space_before = Some(src);
+                }
+                _ if !marked && self.neologdn_long_vowel(typed) => {
+                    if self.prev == 'ー' {
+                        self.close(&mut open, i, chars);
+                    } else {
+                        if self.has_pending() {
+                            self.close(&mut open, i, chars);
+                            self.before_write('ー', false);
+                        }
+                        open.get_or_insert(Open::at(self.out.len(), i, chars));
+                        self.out.append_char('ー');
+                        (self.prev, self.run) = ('ー', 1);
+                        self.after_write();
+                    }
+                }
                 _ => {
                     self.close(&mut open, i, chars);
                     // The slow path's first steps, without its Unicode chunking when the
@@ -729,6 +750,26 @@ impl<'a> Pass<'a> {
             };
             self.out.close_linear(stretch.out, src);
         }
+    }
+
+    /// Whether neologdn's space rule drops `c` here: a space after a space or a Japanese char,
+    /// with `remove_space` (the first thing [`space`](Self::space) checks).
+    fn drops_space(&self, c: char) -> bool {
+        let o = self.options;
+        o.spaces == Spaces::Neologdn
+            && (c == ' ' || c == '\u{3000}')
+            && o.remove_space
+            && !self.after_entity
+            && (self.prev == ' ' || chars::is_neologdn_block(self.prev))
+    }
+
+    /// Whether `c` is a long-vowel mark under neologdn's rule (every such mark becomes `ー`,
+    /// which is three bytes long like each of them), and no hyphen rule takes it first.
+    fn neologdn_long_vowel(&self, c: char) -> bool {
+        self.options.long_vowels == LongVowels::Neologdn
+            && chars::is_long_vowel_mark(c)
+            && c.len_utf8() == 3
+            && !(self.options.hyphens && chars::is_hyphen(c))
     }
 
     /// With no Unicode form, the slow path writes a char that no table maps as it stands
