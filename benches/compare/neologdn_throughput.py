@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Times kizuna's `neologdn` preset beside the `neologdn` Python package (and NFKC from both
+ICU4X and Python's `unicodedata`) on the same 10 MiB benchmark corpus, in one run, and prints
+medians and ratios.
+
+    python3 benches/compare/neologdn_throughput.py
+
+It makes its own virtual environment (`.venv-bench`) with the `neologdn` package, builds the
+Rust `throughput` example in release mode, writes the corpus there, and times each contender
+over every post of it: the median of several runs is kept. kizuna is timed from Rust here;
+once the Python binding exists, the same comparison belongs in Python.
+"""
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+VENV = ROOT / ".venv-bench"
+RUNS = 5
+
+
+def in_venv():
+    """Re-runs this script inside .venv-bench with neologdn installed."""
+    python = VENV / "bin" / "python"
+    if Path(sys.prefix).resolve() == VENV.resolve():
+        return
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
+    subprocess.run([str(python), "-m", "pip", "install", "-q", "neologdn==0.5.6"], check=True)
+    os.execv(str(python), [str(python), *sys.argv])
+
+
+def rust(corpus, name):
+    binary = ROOT / "target" / "release" / "examples" / "throughput"
+    out = subprocess.run([str(binary), "--input", str(corpus), name], check=True,
+                         capture_output=True, text=True).stdout
+    return json.loads(out)["mb_per_s"]
+
+
+def python(posts, normalize):
+    size = sum(len(p.encode("utf-8")) for p in posts) / 1e6
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        for p in posts:
+            normalize(p)
+        times.append(time.perf_counter() - start)
+    return size / statistics.median(times)
+
+
+def main():
+    in_venv()
+    import neologdn
+
+    subprocess.run(["cargo", "build", "--release", "-q", "-p", "kizuna-benches",
+                    "--example", "throughput"], check=True, cwd=ROOT)
+    corpus = ROOT / "target" / "bench-corpus.jsonl"
+    subprocess.run([str(ROOT / "target" / "release" / "examples" / "throughput"),
+                    "--dump", str(corpus)], check=True)
+    posts = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines()]
+
+    rows = {
+        "kizuna neologdn preset (Rust)": rust(corpus, "neologdn"),
+        "ICU4X NFKC (Rust)": rust(corpus, "nfkc"),
+        f"neologdn {neologdn.__version__} (Python)": python(posts, neologdn.normalize),
+        "unicodedata NFKC (Python)": python(posts, lambda t: unicodedata.normalize("NFKC", t)),
+    }
+    base = rows[f"neologdn {neologdn.__version__} (Python)"]
+    print(f"{len(posts)} posts, {sum(len(p.encode()) for p in posts) / 1e6:.1f} MB, median of runs")
+    print(f"{'contender':<34} {'MB/s':>9} {'x neologdn':>11}")
+    for name, mbs in rows.items():
+        print(f"{name:<34} {mbs:>9.1f} {mbs / base:>10.1f}x")
+
+
+if __name__ == "__main__":
+    main()

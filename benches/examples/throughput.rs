@@ -1,0 +1,98 @@
+//! Times one normaliser over a corpus and prints the median throughput as JSON, so that
+//! `benches/compare/` can set kizuna beside the Python tools on the very same posts.
+//!
+//! ```sh
+//! # write the benchmark corpus as JSON Lines ({"text": ...} per post)
+//! cargo run --release -p kizuna-benches --example throughput -- --dump corpus.jsonl
+//! # time a preset (neologdn, search, display) or plain NFKC (nfkc) over it
+//! cargo run --release -p kizuna-benches --example throughput -- --input corpus.jsonl neologdn
+//! ```
+
+use std::error::Error;
+use std::time::Instant;
+
+use icu_normalizer::ComposingNormalizerBorrowed;
+use kizuna::text::{Normalizer, Preset};
+use kizuna_benches::{BENCH_BYTES, english_corpus, mixed_corpus};
+
+/// How many times the corpus is normalised; the median run is reported.
+const RUNS: usize = 7;
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let mut args = std::env::args().skip(1);
+    let mut posts = None;
+    let mut contender = None;
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--dump" => {
+                let path = args.next().ok_or("--dump needs a file")?;
+                return dump(&path);
+            }
+            "--input" => {
+                let path = args.next().ok_or("--input needs a file")?;
+                posts = Some(read(&path)?);
+            }
+            "--english" => posts = Some(english_corpus(BENCH_BYTES)),
+            name => contender = Some(name.to_owned()),
+        }
+    }
+    let posts = posts.unwrap_or_else(|| mixed_corpus(BENCH_BYTES));
+    let name = contender.unwrap_or_else(|| "neologdn".to_owned());
+    let run: Box<dyn Fn(&str) -> usize> = if name == "nfkc" {
+        let nfkc = ComposingNormalizerBorrowed::new_nfkc();
+        Box::new(move |t| nfkc.normalize(t).len())
+    } else {
+        let normalizer = Normalizer::from_preset(name.parse::<Preset>()?);
+        Box::new(move |t| normalizer.normalize(t).text().len())
+    };
+    let mut seconds: Vec<f64> = (0..RUNS)
+        .map(|_| {
+            let start = Instant::now();
+            let out: usize = posts.iter().map(|p| run(p)).sum();
+            std::hint::black_box(out);
+            start.elapsed().as_secs_f64()
+        })
+        .collect();
+    seconds.sort_by(f64::total_cmp);
+    let median = seconds[RUNS / 2];
+    let bytes: usize = posts.iter().map(String::len).sum();
+    println!(
+        "{}",
+        serde_json::json!({
+            "name": name,
+            "posts": posts.len(),
+            "bytes": bytes,
+            "median_seconds": median,
+            "mb_per_s": bytes as f64 / 1e6 / median,
+            "posts_per_s": posts.len() as f64 / median,
+        })
+    );
+    Ok(())
+}
+
+/// Writes the benchmark corpus as JSON Lines.
+fn dump(path: &str) -> Result<(), Box<dyn Error>> {
+    let lines: Vec<String> = mixed_corpus(BENCH_BYTES)
+        .iter()
+        .map(|text| serde_json::json!({ "text": text }).to_string())
+        .collect();
+    std::fs::write(path, lines.join("\n") + "\n")?;
+    Ok(())
+}
+
+/// Reads posts from JSON Lines with a `text` field.
+fn read(path: &str) -> Result<Vec<String>, Box<dyn Error>> {
+    let data = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    data.lines()
+        .filter(|line| !line.trim().is_empty())
+        .enumerate()
+        .map(|(number, line)| {
+            let record: serde_json::Value = serde_json::from_str(line)
+                .map_err(|e| format!("{path}:{}: {e}", number + 1))?;
+            record["text"]
+                .as_str()
+                .map(str::to_owned)
+                .ok_or_else(|| format!("{path}:{}: no text field", number + 1).into())
+        })
+        .collect()
+}
