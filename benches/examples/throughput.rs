@@ -87,8 +87,8 @@ fn read(path: &str) -> Result<Vec<String>, Box<dyn Error>> {
         .filter(|line| !line.trim().is_empty())
         .enumerate()
         .map(|(number, line)| {
-            let record: serde_json::Value = serde_json::from_str(line)
-                .map_err(|e| format!("{path}:{}: {e}", number + 1))?;
+            let record: serde_json::Value =
+                serde_json::from_str(line).map_err(|e| format!("{path}:{}: {e}", number + 1))?;
             record["text"]
                 .as_str()
                 .map(str::to_owned)
