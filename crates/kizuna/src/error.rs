@@ -36,6 +36,52 @@ pub enum Error {
     /// A configuration document could not be parsed.
     #[error("invalid configuration: {0}")]
     Config(String),
+    /// A value lies outside the range that is supported or was set up.
+    #[error("{what} {value} is out of range: {range}")]
+    OutOfRange {
+        /// What the value is.
+        what: String,
+        /// The value, as written.
+        value: String,
+        /// The range that would be accepted.
+        range: String,
+    },
+    /// Two values that must be in order are not (a start after its end).
+    #[error("{what}: start {start} is after end {end}")]
+    Order {
+        /// What the pair is.
+        what: String,
+        /// The start, as written.
+        start: String,
+        /// The end, as written.
+        end: String,
+    },
+    /// A time zone name is unknown, or a local time cannot be placed in it.
+    #[error("time zone {name:?}: {reason}")]
+    TimeZone {
+        /// The IANA name given.
+        name: String,
+        /// What went wrong.
+        reason: String,
+    },
+    /// Business hours that do not parse or do not make sense.
+    #[error("business hours {spec:?}: {reason}")]
+    Hours {
+        /// The hours as written.
+        spec: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A line or record of an input document could not be read.
+    #[error("{what}, line {line}: {reason}")]
+    Parse {
+        /// What the document is.
+        what: String,
+        /// The 1-based line (or record) number.
+        line: usize,
+        /// What is wrong with it.
+        reason: String,
+    },
     /// A byte range does not fit the text it refers to.
     #[error(
         "range {start}..{end} is not within the {len}-byte text or not on character boundaries"

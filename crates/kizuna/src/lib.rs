@@ -5,7 +5,8 @@
 //! and English, and measures how well and how fast a brand answers them.
 //!
 //! This release ships the foundation every other capability stands on: text normalisation
-//! ([`text`]) with entity extraction and an offset map back to the original post.
+//! ([`text`]) with entity extraction and an offset map back to the original post; and the
+//! ground of reply SLAs ([`sla`]): business calendars and Japanese holidays.
 //!
 //! ```
 //! use kizuna::text::{Normalizer, Preset};
@@ -23,6 +24,7 @@
 #![warn(missing_docs)]
 
 pub mod error;
+pub mod sla;
 pub mod text;
 
 pub use error::{Error, Result};
