@@ -82,6 +82,14 @@ pub enum Error {
         /// What is wrong with it.
         reason: String,
     },
+    /// One input record (a post, an event) is not usable; the id names it.
+    #[error("record {id}: {reason}")]
+    Record {
+        /// The record's id.
+        id: String,
+        /// What is wrong with it.
+        reason: String,
+    },
     /// A byte range does not fit the text it refers to.
     #[error(
         "range {start}..{end} is not within the {len}-byte text or not on character boundaries"

@@ -1,9 +1,15 @@
 //! Reply SLAs in calendar and business time.
 //!
-//! This release holds the ground the scores stand on: [`Calendar`] (a time zone, weekly
-//! business hours with several intervals a day, holidays, closures and extra open days, and
-//! business time between instants in O(log n)) and [`holidays`] (the Japanese public holidays
-//! computed from the Act on National Holidays, and user lists for other countries).
+//! - [`Calendar`]: a time zone, weekly business hours with several intervals a day, holidays,
+//!   closures and extra open days, and business time between instants in O(log n);
+//!   [`holidays`]: the Japanese public holidays computed from the Act on National Holidays, and
+//!   user lists for other countries.
+//! - [`Event`]s (from any export, or the "Customer Support on Twitter" records, [`TwcsRecord`])
+//!   and [`build_threads`], which rebuilds conversations and reports every event it cannot
+//!   place.
+//! - [`SlaPolicy`]: first-reply, next-reply and resolution targets chosen by ordered rules, in
+//!   calendar or business time; [`measure`] and [`evaluate`] set a thread's waits against them
+//!   (achieved, breached, pending, at risk).
 //!
 //! ```
 //! use jiff::civil::{date, Weekday};
@@ -18,6 +24,14 @@
 //! ```
 
 mod calendar;
+mod event;
 pub mod holidays;
+mod policy;
+mod score;
+mod threads;
 
 pub use calendar::{Calendar, CalendarBuilder, DEFAULT_YEARS, Weekdays};
+pub use event::{Event, TwcsRecord};
+pub use policy::{Clock, Rule, SlaPolicy, Target};
+pub use score::{Evaluation, Outcome, ReplyRules, Status, ThreadTimes, Wait, evaluate, measure};
+pub use threads::{Problem, ProblemKind, Thread, Threads, build_threads};

@@ -1,18 +1,19 @@
-//! Business durations on a Japanese support calendar (weekdays 9:00–12:00 and 13:00–18:00,
-//! Saturday mornings, public holidays) between random instants spanning two years, and
-//! deadlines a random business duration after random starts.
+//! Reply-SLA speed: business durations on a Japanese support calendar (weekdays 9:00–12:00 and
+//! 13:00–18:00, Saturday mornings, public holidays) between random instants spanning two years,
+//! deadlines a random business duration after random starts, and thread reconstruction and
+//! scoring of a million events.
 //!
 //! ```sh
-//! cargo bench -p kizuna-benches --bench business_time
+//! cargo bench -p kizuna-benches --bench sla
 //! ```
 
 use std::hint::black_box;
 use std::time::Duration;
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use jiff::civil::Weekday;
 use jiff::{SignedDuration, Timestamp};
-use kizuna::sla::Calendar;
+use kizuna::sla::{Calendar, Event, ReplyRules, Rule, SlaPolicy, Target, build_threads, evaluate};
 
 const PAIRS: usize = 1_000_000;
 
@@ -72,6 +73,48 @@ fn bench(c: &mut Criterion) {
                 .map(|(&s, &d)| cal.add_business(s, d).map_or(0, |t| t.as_second()))
                 .sum::<i64>()
         })
+    });
+    group.finish();
+
+    // A million events: 250,000 threads of a post, a reply, a follow-up and a reply.
+    let starts = instants(250_000, 4);
+    let mut events = Vec::with_capacity(4 * starts.len());
+    for (n, &t) in starts.iter().enumerate() {
+        let id = |k: usize| format!("{}", 4 * n + k);
+        let later = |mins: i64| t + SignedDuration::from_mins(mins + (n % 97) as i64);
+        events.push(Event::customer(&id(0), t, "customer"));
+        events.push(Event::brand_reply(&id(1), later(20), "brand", &id(0)));
+        events.push(Event {
+            in_reply_to: Some(id(1)),
+            ..Event::customer(&id(2), later(45), "customer")
+        });
+        events.push(Event::brand_reply(&id(3), later(200), "brand", &id(2)));
+    }
+    let policy = SlaPolicy::new(vec![
+        Rule::new("support")
+            .first_reply(Target::business(SignedDuration::from_hours(1)))
+            .next_reply(Target::business(SignedDuration::from_hours(2))),
+    ]);
+    let now = instants(1, 5)[0];
+    let mut group = c.benchmark_group("threads");
+    group.throughput(Throughput::Elements(events.len() as u64));
+    group.bench_function("build_and_score", |bench| {
+        // The events are cloned outside the timing: a caller hands them over once.
+        bench.iter_batched(
+            || events.clone(),
+            |events| {
+                let threads = build_threads(events);
+                let scores: Vec<_> = threads
+                    .threads
+                    .iter()
+                    .filter_map(|t| {
+                        evaluate(t, &policy, Some(&cal), ReplyRules::default(), now).ok()
+                    })
+                    .collect();
+                (threads, scores) // criterion drops outputs after the timing
+            },
+            BatchSize::LargeInput,
+        )
     });
     group.finish();
     black_box(&cal);
