@@ -332,3 +332,98 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn aggregates_by_agent_and_day_with_a_documented_score() {
+    let events = vec![
+        Event::customer("1", at(10, 0), "taro"),
+        Event::brand_reply("2", at(10, 20), "agent_a", "1"), // first reply in 20 min: achieved
+        follow_up("3", at(10, 30), "2"),
+        Event::brand_reply("4", at(12, 0), "agent_a", "3"), // next reply in 90 min: breached
+        Event::customer("5", at(10, 0), "jiro"),
+        Event::brand_reply("6", at(11, 30), "agent_b", "5"), // first reply in 90 min: breached
+        Event::customer("7", at(11, 0), "hanako"),           // unanswered, 60 min left at 12:00
+    ];
+    let threads = build_threads(events).threads;
+    let evals: Vec<Evaluation> = threads
+        .iter()
+        .map(|t| evaluate(t, &policy(), None, ReplyRules::default(), at(11, 30)))
+        .collect::<Result<_, _>>()
+        .expect("evaluates");
+    let all = summarize(threads.iter().zip(&evals), None).expect("summary");
+    assert_eq!((all.threads, all.needing_reply, all.answered), (3, 3, 2));
+    assert_eq!(all.response_rate, Some(2.0 / 3.0));
+    assert_eq!(all.first_reply.achieved, 1);
+    assert_eq!(all.first_reply.breached, 1);
+    assert_eq!(all.first_reply.pending + all.first_reply.at_risk, 1);
+    assert_eq!(all.next_reply.breached, 1);
+    // First reply attainment 1/2, next reply 0/1, no resolution decided: weights 0.5 and 0.3.
+    let score = 100.0 * (0.5 * 0.5 + 0.3 * 0.0) / 0.8;
+    assert!((all.score.expect("score") - score).abs() < 1e-9);
+    let stats = all.first_reply_time.expect("times");
+    assert_eq!(
+        (stats.count, stats.median, stats.p99),
+        (2, mins(20), mins(90))
+    );
+
+    let by_agent = summarize_by(threads.iter().zip(&evals), &GroupBy::Agent, None).expect("groups");
+    let agents: Vec<(&str, usize)> = by_agent
+        .iter()
+        .map(|(k, s)| (k.as_str(), s.threads))
+        .collect();
+    assert_eq!(agents, [("-", 1), ("agent_a", 1), ("agent_b", 1)]);
+    let by_day = summarize_by(threads.iter().zip(&evals), &GroupBy::Day, None).expect("groups");
+    assert_eq!(by_day.keys().collect::<Vec<_>>(), ["2026-11-24"]); // 01:00–02:00 UTC
+}
+
+#[test]
+fn the_monitor_takes_late_arrivals_and_lets_settled_threads_go() {
+    let mut monitor = SlaMonitor::new(policy(), None, ReplyRules::default());
+    // The brand's reply and the customer's follow-up arrive before the post they answer.
+    monitor.push(reply("2", at(10, 20), "1")).expect("taken");
+    monitor
+        .push(follow_up("3", at(10, 30), "2"))
+        .expect("taken");
+    monitor
+        .push(Event::customer("1", at(10, 0), "taro"))
+        .expect("taken");
+    monitor
+        .push(Event::customer("5", at(10, 45), "jiro"))
+        .expect("taken");
+    assert_eq!(monitor.open_threads(), 2);
+    let due = monitor.due(at(11, 0)).expect("due");
+    let order: Vec<(&str, TargetKind, Timestamp)> = due
+        .iter()
+        .map(|d| (d.thread.as_str(), d.target, d.deadline))
+        .collect();
+    assert_eq!(
+        order,
+        [
+            ("1", TargetKind::NextReply, at(11, 30)),
+            ("5", TargetKind::FirstReply, at(11, 45)),
+            (
+                "1",
+                TargetKind::Resolution,
+                at(10, 0) + SignedDuration::from_hours(24)
+            ),
+            (
+                "5",
+                TargetKind::Resolution,
+                at(10, 45) + SignedDuration::from_hours(24)
+            ),
+        ]
+    );
+    // Bad input is refused with the reason, and nothing else changes.
+    let dup = monitor
+        .push(Event::customer("5", at(10, 50), "jiro"))
+        .unwrap_err();
+    assert_eq!(dup.kind, ProblemKind::DuplicateId);
+    let early = monitor.push(reply("9", at(9, 0), "5")).unwrap_err();
+    assert_eq!(early.kind, ProblemKind::ReplyBeforeParent);
+    // Thread 1 answered and resolved: let go; thread 5 still waits.
+    let mut close = reply("4", at(11, 10), "3");
+    close.resolves = true;
+    monitor.push(close).expect("taken");
+    assert_eq!(monitor.settle().expect("settles"), 1);
+    assert_eq!(monitor.open_threads(), 1);
+}

@@ -10,6 +10,9 @@
 //! - [`SlaPolicy`]: first-reply, next-reply and resolution targets chosen by ordered rules, in
 //!   calendar or business time; [`measure`] and [`evaluate`] set a thread's waits against them
 //!   (achieved, breached, pending, at risk).
+//! - [`summarize`] and [`summarize_by`]: response rate, attainment, reply-time percentiles and
+//!   an SLA score 0–100, overall or by channel, tag, agent or day.
+//! - [`SlaMonitor`]: events as they arrive, in any order; what breaches next at any instant.
 //!
 //! ```
 //! use jiff::civil::{date, Weekday};
@@ -23,15 +26,19 @@
 //! # Ok::<(), kizuna::Error>(())
 //! ```
 
+mod aggregate;
 mod calendar;
 mod event;
 pub mod holidays;
+mod monitor;
 mod policy;
 mod score;
 mod threads;
 
+pub use aggregate::{GroupBy, SlaSummary, TargetSummary, TimeStats, summarize, summarize_by};
 pub use calendar::{Calendar, CalendarBuilder, DEFAULT_YEARS, Weekdays};
 pub use event::{Event, TwcsRecord};
+pub use monitor::{Due, SlaMonitor, TargetKind};
 pub use policy::{Clock, Rule, SlaPolicy, Target};
 pub use score::{Evaluation, Outcome, ReplyRules, Status, ThreadTimes, Wait, evaluate, measure};
 pub use threads::{Problem, ProblemKind, Thread, Threads, build_threads};

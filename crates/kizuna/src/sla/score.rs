@@ -183,7 +183,18 @@ pub struct Outcome {
     pub status: Status,
 }
 
-/// A thread's reply times against the rule its policy chose for it.
+/// A thread's reply times against the rule its policy chose for it; see [`evaluate`].
+///
+/// ```
+/// use kizuna::sla::*;
+///
+/// let t = "2026-11-24T01:00:00Z".parse().unwrap();
+/// let thread = &build_threads(vec![Event::customer("1", t, "taro")]).threads[0];
+/// let eval = evaluate(thread, &SlaPolicy::new(Vec::new()), None, ReplyRules::default(), t)?;
+/// assert_eq!(eval.rule, None); // no rule matched: nothing to judge
+/// assert!(eval.first_reply.is_none());
+/// # Ok::<(), kizuna::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Evaluation {
     /// The thread's key.

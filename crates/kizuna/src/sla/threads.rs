@@ -72,6 +72,18 @@ pub struct Thread {
     pub events: Vec<Event>,
 }
 
+impl Thread {
+    /// Sets the thread's channel and tags from its events (in time order).
+    pub(crate) fn derive_labels(&mut self) {
+        self.channel = self.events.iter().find_map(|e| e.channel.clone());
+        self.tags = self
+            .events
+            .iter()
+            .flat_map(|e| e.tags.iter().map(|(k, v)| (k.clone(), v.clone())))
+            .collect();
+    }
+}
+
 /// Something about one input event.
 ///
 /// ```
@@ -89,6 +101,20 @@ pub struct Problem {
     /// Details for a person reading the report.
     pub detail: String,
 }
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let what = match self.kind {
+            ProblemKind::DuplicateId => "duplicate id",
+            ProblemKind::ReplyBeforeParent => "reply older than its parent",
+            ProblemKind::Cycle => "reply chain loops",
+            ProblemKind::UnknownParent => "answers a post not in the input",
+        };
+        write!(f, "event {}: {what} ({})", self.id, self.detail)
+    }
+}
+
+impl std::error::Error for Problem {}
 
 /// What is wrong with an event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -155,11 +181,7 @@ pub fn build_threads(events: Vec<Event>) -> Threads {
                 .cmp(&b.created_at)
                 .then_with(|| a.id.cmp(&b.id))
         });
-        thread.channel = thread.events.iter().find_map(|e| e.channel.clone());
-        for event in &thread.events {
-            let tags = event.tags.iter().map(|(k, v)| (k.clone(), v.clone()));
-            thread.tags.extend(tags);
-        }
+        thread.derive_labels();
     }
     threads.sort_unstable_by(|a, b| {
         let first = |t: &Thread| t.events.first().map(|e| e.created_at);
