@@ -191,12 +191,11 @@ pub fn build_threads(events: Vec<Event>) -> Threads {
 }
 
 /// The thread keys in order of first sight, the thread of every event (`usize::MAX` for one
-/// left out, which is added to `problems`), and the size of every thread. Ids are borrowed,
-/// not copied: only a thread's key is.
+/// left out, which is added to `problems`), and the size of every thread. Ids are hashed once
+/// each and borrowed, not copied: only a thread's key is.
 fn group(events: &[Event], problems: &mut Vec<Problem>) -> (Vec<String>, Vec<usize>, Vec<usize>) {
     const NONE: usize = usize::MAX;
     let mut index: HashMap<&str, usize> = HashMap::with_capacity(events.len());
-    let mut thread_of = vec![NONE; events.len()];
     let mut duplicate = vec![false; events.len()];
     for (i, event) in events.iter().enumerate() {
         if index.contains_key(event.id.as_str()) {
@@ -210,97 +209,127 @@ fn group(events: &[Event], problems: &mut Vec<Problem>) -> (Vec<String>, Vec<usi
             index.insert(&event.id, i);
         }
     }
-    let mut roots = vec![Root::Unknown; events.len()];
-    let mut thread_by_key: HashMap<&str, usize> = HashMap::new();
+    // Each event's parent, looked up once.
+    let parents: Vec<Option<usize>> = events
+        .iter()
+        .map(|e| e.in_reply_to.as_deref().and_then(|p| index.get(p).copied()))
+        .collect();
+    drop(index);
+
+    let mut chains = Chains {
+        events,
+        parents: &parents,
+        roots: vec![Root::Unknown; events.len()],
+        path: Vec::new(),
+    };
+    let mut thread_of = vec![NONE; events.len()];
+    // Threads by name (their key), with a shortcut by root event for the many reply chains.
+    let mut by_root = vec![NONE; events.len()];
+    let mut by_name: HashMap<&str, usize> = HashMap::new();
     let (mut keys, mut sizes): (Vec<String>, Vec<usize>) = (Vec::new(), Vec::new());
+    let mut new_thread = |key: &str, sizes: &mut Vec<usize>| {
+        keys.push(key.to_owned());
+        sizes.push(0);
+        sizes.len() - 1
+    };
     for (i, event) in events.iter().enumerate().filter(|(i, _)| !duplicate[*i]) {
-        let parent = event.in_reply_to.as_deref().and_then(|p| index.get(p));
-        if let Some(&parent) = parent.filter(|&&p| event.created_at < events[p].created_at) {
+        if let Some(p) = parents[i].filter(|&p| event.created_at < events[p].created_at) {
             problems.push(problem(
                 &event.id,
                 ProblemKind::ReplyBeforeParent,
                 &format!(
                     "posted at {} but answers {} of {}",
-                    event.created_at, events[parent].id, events[parent].created_at
+                    event.created_at, events[p].id, events[p].created_at
                 ),
             ));
             continue;
         }
-        let key = match event.conversation_id.as_deref() {
-            Some(conversation) => conversation,
-            None => match root(i, events, &index, &mut roots) {
-                Some(key) => {
-                    if !index.contains_key(key) {
-                        problems.push(problem(
-                            &event.id,
-                            ProblemKind::UnknownParent,
-                            &format!("its reply chain leads to {key}, which is not in the input"),
-                        ));
-                    }
-                    key
+        let thread = match (event.conversation_id.as_deref(), chains.root(i)) {
+            (Some(conversation), _) => *by_name
+                .entry(conversation)
+                .or_insert_with(|| new_thread(conversation, &mut sizes)),
+            (None, Root::Event(r)) => {
+                // A conversation id may name the same thread: keys are one namespace.
+                if by_root[r] == NONE {
+                    let key = events[r].id.as_str();
+                    by_root[r] = *by_name
+                        .entry(key)
+                        .or_insert_with(|| new_thread(key, &mut sizes));
                 }
-                None => {
-                    problems.push(problem(
-                        &event.id,
-                        ProblemKind::Cycle,
-                        "its reply chain loops",
-                    ));
-                    continue;
-                }
-            },
+                by_root[r]
+            }
+            (None, Root::External(name)) => {
+                problems.push(problem(
+                    &event.id,
+                    ProblemKind::UnknownParent,
+                    &format!("its reply chain leads to {name}, which is not in the input"),
+                ));
+                *by_name
+                    .entry(name)
+                    .or_insert_with(|| new_thread(name, &mut sizes))
+            }
+            (None, _) => {
+                problems.push(problem(
+                    &event.id,
+                    ProblemKind::Cycle,
+                    "its reply chain loops",
+                ));
+                continue;
+            }
         };
-        let thread = *thread_by_key.entry(key).or_insert_with(|| {
-            keys.push(key.to_owned());
-            sizes.push(0);
-            sizes.len() - 1
-        });
         sizes[thread] += 1;
         thread_of[i] = thread;
     }
     (keys, thread_of, sizes)
 }
 
-/// What is known of an event's reply-chain root while threads are built.
+/// The top of an event's reply chain, as far as it is known.
 #[derive(Debug, Clone, Copy)]
 enum Root<'a> {
     Unknown,
     /// On the chain being followed now: meeting it again means a loop.
     Visiting,
-    /// The root's id; `None` when the chain loops.
-    Known(Option<&'a str>),
+    /// The chain loops.
+    Loop,
+    /// The first event of the chain (one with no parent).
+    Event(usize),
+    /// The id the chain answers that is not in the input.
+    External(&'a str),
 }
 
-/// The thread key of event `i`: the top of its reply chain (the first id not in the input,
-/// or the first event with no parent); `None` when the chain loops. Roots are memoised, so
-/// every event is visited once over all calls.
-fn root<'a>(
-    i: usize,
+/// Reply chains followed to their tops, memoised so that every event is visited once.
+struct Chains<'a> {
     events: &'a [Event],
-    index: &HashMap<&str, usize>,
-    roots: &mut [Root<'a>],
-) -> Option<&'a str> {
-    let mut path = Vec::new();
-    let mut at = i;
-    let found = loop {
-        match roots[at] {
-            Root::Known(known) => break known,
-            Root::Visiting => break None,
-            Root::Unknown => {}
+    parents: &'a [Option<usize>],
+    roots: Vec<Root<'a>>,
+    /// The chain being followed (kept to save an allocation a call).
+    path: Vec<usize>,
+}
+
+impl<'a> Chains<'a> {
+    /// The root of event `i`'s chain: [`Root::Event`], [`Root::External`] or [`Root::Loop`].
+    fn root(&mut self, i: usize) -> Root<'a> {
+        self.path.clear();
+        let mut at = i;
+        let found = loop {
+            match self.roots[at] {
+                Root::Unknown => {}
+                Root::Visiting => break Root::Loop,
+                known => break known,
+            }
+            self.roots[at] = Root::Visiting;
+            self.path.push(at);
+            match (self.parents[at], self.events[at].in_reply_to.as_deref()) {
+                (Some(parent), _) => at = parent,
+                (None, Some(external)) => break Root::External(external),
+                (None, None) => break Root::Event(at),
+            }
+        };
+        for &p in &self.path {
+            self.roots[p] = found;
         }
-        roots[at] = Root::Visiting;
-        path.push(at);
-        match events[at].in_reply_to.as_deref() {
-            None => break Some(events[at].id.as_str()),
-            Some(parent) => match index.get(parent) {
-                Some(&p) => at = p,
-                None => break Some(parent),
-            },
-        }
-    };
-    for p in path {
-        roots[p] = Root::Known(found);
+        found
     }
-    found
 }
 
 fn problem(id: &str, kind: ProblemKind, detail: &str) -> Problem {
