@@ -296,7 +296,38 @@ fn twitter_customer_support_records() {
 }
 
 #[test]
-fn policy_from_toml_like_json() {
+fn policy_from_toml() {
+    let policy: SlaPolicy = toml::from_str(
+        r#"
+        at_risk = 0.2
+
+        [[rules]]
+        name = "urgent"
+        when = { urgency = ["high"], channel = ["twitter", "instagram"] }
+        first_reply = { within = "15m", clock = "business" }
+        next_reply = { within = "1h" }
+
+        [[rules]]
+        name = "default"
+        first_reply = { within = "4h", clock = "business" }
+        resolution = { within = "PT48H" }
+        "#,
+    )
+    .expect("policy");
+    assert_eq!(policy.at_risk, 0.2);
+    assert_eq!(policy.rules[0].when["channel"], ["twitter", "instagram"]);
+    assert_eq!(
+        policy.rules[0].first_reply,
+        Some(Target::business(mins(15)))
+    );
+    assert_eq!(
+        policy.rules[1].resolution,
+        Some(Target::calendar(SignedDuration::from_hours(48)))
+    );
+}
+
+#[test]
+fn policy_from_json() {
     let policy: SlaPolicy = serde_json::from_str(
         r#"{"rules": [{"name": "all", "first_reply": {"within": "PT1H"}, "when": {"channel": ["twitter"]}}]}"#,
     )
