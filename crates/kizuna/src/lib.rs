@@ -6,7 +6,8 @@
 //!
 //! This release ships the foundation every other capability stands on: text normalisation
 //! ([`text`]) with entity extraction and an offset map back to the original post; and the
-//! ground of reply SLAs ([`sla`]): business calendars and Japanese holidays.
+//! reply SLAs ([`sla`]): business calendars, Japanese holidays, threads, policies and scores;
+//! and engagement metrics ([`engage`]).
 //!
 //! ```
 //! use kizuna::text::{Normalizer, Preset};
@@ -23,6 +24,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod engage;
 pub mod error;
 pub mod sla;
 pub mod text;
