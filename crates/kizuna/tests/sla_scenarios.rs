@@ -403,6 +403,9 @@ fn aggregates_by_agent_and_day_with_a_documented_score() {
         .map(|(k, s)| (k.as_str(), s.threads))
         .collect();
     assert_eq!(agents, [("-", 1), ("agent_a", 1), ("agent_b", 1)]);
+    let by_brand = summarize_by(threads.iter().zip(&evals), &GroupBy::Brand, None).expect("groups");
+    let brands: Vec<&str> = by_brand.keys().map(String::as_str).collect();
+    assert_eq!(brands, ["-", "agent_a", "agent_b"]); // no brand tags: the replying accounts
     let by_day = summarize_by(threads.iter().zip(&evals), &GroupBy::Day, None).expect("groups");
     assert_eq!(by_day.keys().collect::<Vec<_>>(), ["2026-11-24"]); // 01:00–02:00 UTC
 }

@@ -1,4 +1,4 @@
-//! SLA figures over many threads, overall or by channel, tag, agent or day.
+//! SLA figures over many threads, overall or by brand, channel, tag, agent or day.
 //!
 //! - *Response rate*: threads answered ÷ threads needing a reply (those with a customer post).
 //! - *Attainment* of a target: achieved ÷ decided (achieved + breached); pending waits are not
@@ -35,6 +35,9 @@ const SCORE_WEIGHTS: [f64; 3] = [0.5, 0.3, 0.2];
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum GroupBy {
+    /// The brand: the thread's `brand` tag, or else the account of its first brand post (`-`
+    /// for neither), as in exports that hold many brands' threads.
+    Brand,
     /// The thread's channel (`-` for none).
     Channel,
     /// A tag's value (`-` for none).
@@ -213,6 +216,13 @@ pub fn summarize_by<'a>(
     let mut groups: BTreeMap<String, Accumulator> = BTreeMap::new();
     for (thread, evaluation) in threads {
         let key = match by {
+            GroupBy::Brand => thread.tags.get("brand").cloned().or_else(|| {
+                thread
+                    .events
+                    .iter()
+                    .find(|e| e.is_brand)
+                    .map(|e| e.author_id.clone())
+            }),
             GroupBy::Channel => thread.channel.clone(),
             GroupBy::Tag(tag) => thread.tags.get(tag).cloned(),
             GroupBy::Agent => evaluation

@@ -120,6 +120,49 @@ impl Event {
     }
 }
 
+/// Reads events from JSON Lines (one [`Event`] per line; blank lines skipped).
+///
+/// # Errors
+///
+/// [`Error::Parse`] naming the line (and the record's id when it has one) of a record that is
+/// not an event: a missing timestamp, a malformed time, a wrong type.
+///
+/// ```
+/// use kizuna::sla::read_events;
+///
+/// let events = read_events(r#"{"id": "1", "created_at": "2026-11-20T01:15:00Z", "author_id": "u1"}
+///
+/// {"id": "2", "created_at": "2026-11-20T01:20:00Z", "author_id": "sora_air", "is_brand": true, "in_reply_to": "1"}"#)?;
+/// assert_eq!(events.len(), 2);
+/// let err = read_events(r#"{"id": "9", "author_id": "u1"}"#).unwrap_err();
+/// assert!(err.to_string().contains("line 1") && err.to_string().contains("record 9"));
+/// # Ok::<(), kizuna::Error>(())
+/// ```
+pub fn read_events(text: &str) -> Result<Vec<Event>> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(index, line)| {
+            serde_json::from_str::<Event>(line).map_err(|e| {
+                let id = serde_json::from_str::<serde_json::Value>(line)
+                    .ok()
+                    .and_then(|v| {
+                        v.get("id")
+                            .map(|id| id.to_string().trim_matches('"').to_owned())
+                    });
+                Error::Parse {
+                    what: "events".into(),
+                    line: index + 1,
+                    reason: match id {
+                        Some(id) => format!("record {id}: {e}"),
+                        None => e.to_string(),
+                    },
+                }
+            })
+        })
+        .collect()
+}
+
 /// A record of the public "Customer Support on Twitter" export, as its CSV columns name them.
 ///
 /// ```

@@ -37,7 +37,7 @@ mod threads;
 
 pub use aggregate::{GroupBy, SlaSummary, TargetSummary, TimeStats, summarize, summarize_by};
 pub use calendar::{Calendar, CalendarBuilder, DEFAULT_YEARS, Weekdays};
-pub use event::{Event, TwcsRecord};
+pub use event::{Event, TwcsRecord, read_events};
 pub use monitor::{Due, SlaMonitor, TargetKind};
 pub use policy::{Clock, Rule, SlaPolicy, Target};
 pub use score::{Evaluation, Outcome, ReplyRules, Status, ThreadTimes, Wait, evaluate, measure};
