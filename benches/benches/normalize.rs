@@ -7,7 +7,6 @@
 //! ```
 
 use std::hint::black_box;
-use std::time::Duration;
 
 use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main};
 use icu_normalizer::ComposingNormalizerBorrowed;
@@ -63,10 +62,7 @@ fn bench(c: &mut Criterion) {
 
 criterion_group! {
     name = benches;
-    config = Criterion::default()
-        .sample_size(10)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(4));
+    config = kizuna_benches::criterion_config();
     targets = bench
 }
 criterion_main!(benches);

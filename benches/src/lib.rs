@@ -12,6 +12,19 @@
 //! assert!(kizuna_benches::english_corpus(4096).iter().all(|p| p.is_ascii()));
 //! ```
 
+/// The criterion settings every bench here uses: ten samples of about four seconds after a
+/// second's warm-up, enough for medians on a shared machine within a short CI budget.
+///
+/// ```
+/// let _config = kizuna_benches::criterion_config();
+/// ```
+pub fn criterion_config() -> criterion::Criterion {
+    criterion::Criterion::default()
+        .sample_size(10)
+        .warm_up_time(std::time::Duration::from_secs(1))
+        .measurement_time(std::time::Duration::from_secs(4))
+}
+
 /// The size the benchmarks generate: 10 MiB of posts.
 pub const BENCH_BYTES: usize = 10 * 1024 * 1024;
 
