@@ -1,0 +1,740 @@
+//! The classifier: one pass of the lexicon over the normalised post, then the rules that turn
+//! what matched into a sentiment, intents, urgency, needs-reply and flame risk, each with its
+//! evidence in the original text.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use super::lexicon::{self, Compiled, Entry, Signal};
+use super::{Intent, Language, Sentiment, Urgency};
+use crate::Result;
+use crate::text::{EntityKind, Normalized, Normalizer, Span};
+
+/// How far after a Japanese sentiment term (in chars of normalised text) a negator still
+/// negates it: 良く + ない, 美味しく + なかった.
+const JA_NEGATION_REACH: usize = 4;
+/// How many words before an English sentiment term a negator still negates it.
+const EN_NEGATION_WORDS: usize = 3;
+/// What a negated term's score is multiplied by (a negated "good" is less bad than "bad").
+const NEGATION: f64 = -0.74;
+/// The normalisation constant of the score (VADER's α): score = s ÷ √(s² + α).
+const ALPHA: f64 = 15.0;
+/// Scores at or beyond this are positive or negative.
+const POLARITY: f64 = 0.2;
+
+/// A mention classifier, built once and shared: immutable, `Send + Sync`, cheap to clone.
+///
+/// ```
+/// use kizuna::classify::{Classifier, Intent, Sentiment, Urgency};
+///
+/// let classifier = Classifier::builder().brand("ソラ航空").brand("@sora_air").build()?;
+/// let c = classifier.classify("@sora_air 羽田の搭乗口に誰もいない…欠航って本当？最悪");
+/// assert_eq!(c.sentiment, Sentiment::Negative);
+/// assert!(c.intents.contains(&Intent::Outage) && c.intents.contains(&Intent::Question));
+/// assert_eq!(c.urgency, Urgency::High);
+/// assert!(c.needs_reply);
+/// // Evidence points into the original post.
+/// let worst = c.evidence.iter().find(|e| e.term == "最悪").unwrap();
+/// assert_eq!(&"@sora_air 羽田の搭乗口に誰もいない…欠航って本当？最悪"[worst.span.bytes.clone()], "最悪");
+/// # Ok::<(), kizuna::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Classifier {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    normalizer: Normalizer,
+    lexicon: Compiled,
+    /// Brand names and handles, normalised: never sentiment.
+    brands: Vec<String>,
+}
+
+/// Builds a [`Classifier`]: the built-in lexicons, the brand's names and handles, and any
+/// entries the user brings.
+///
+/// ```
+/// use kizuna::classify::{Classifier, Sentiment};
+///
+/// let classifier = Classifier::builder()
+///     .lexicon("sentiment\tぴえん\t-1.5\n", "my.tsv")?
+///     .build()?;
+/// assert_eq!(classifier.classify("ぴえん").sentiment, Sentiment::Negative);
+/// # Ok::<(), kizuna::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct ClassifierBuilder {
+    brands: Vec<String>,
+    extra: Vec<Entry>,
+}
+
+impl ClassifierBuilder {
+    /// Adds a brand name or handle: it is never read as a sentiment word ("United" is not
+    /// praise), and a post naming it addresses the brand.
+    ///
+    /// ```
+    /// use kizuna::classify::{Classifier, Sentiment};
+    ///
+    /// let plain = Classifier::builder().build()?;
+    /// let branded = Classifier::builder().brand("Best Buy").build()?;
+    /// assert_eq!(plain.classify("Best Buy").sentiment, Sentiment::Positive);
+    /// assert_eq!(branded.classify("Best Buy").sentiment, Sentiment::Neutral);
+    /// # Ok::<(), kizuna::Error>(())
+    /// ```
+    pub fn brand(mut self, name: &str) -> Self {
+        self.brands.push(name.to_owned());
+        self
+    }
+
+    /// Adds lexicon entries in the format of [`lexicon`](super::lexicon) (`source` names the
+    /// text in errors).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Parse`](crate::Error::Parse) naming the source and line of a bad entry.
+    pub fn lexicon(mut self, text: &str, source: &str) -> Result<Self> {
+        self.extra.extend(lexicon::parse(text, source)?);
+        Ok(self)
+    }
+
+    /// Builds the classifier.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Config`](crate::Error::Config) if the lexicon cannot be compiled.
+    pub fn build(self) -> Result<Classifier> {
+        let normalizer = lexicon::matching_normalizer();
+        let mut entries = lexicon::builtin()?;
+        entries.extend(self.extra);
+        let lexicon = Compiled::new(entries, &normalizer)?;
+        let brands = brand_keys(&normalizer, &self.brands);
+        Ok(Classifier {
+            inner: Arc::new(Inner {
+                normalizer,
+                lexicon,
+                brands,
+            }),
+        })
+    }
+}
+
+fn brand_keys(normalizer: &Normalizer, brands: &[String]) -> Vec<String> {
+    brands
+        .iter()
+        .map(|b| {
+            normalizer
+                .normalize(b.trim_start_matches(['@', '＠']))
+                .into_text()
+        })
+        .filter(|b| !b.is_empty())
+        .collect()
+}
+
+/// What a post carries besides its text, all optional.
+///
+/// ```
+/// use kizuna::classify::Context;
+///
+/// let context = Context { brands: vec!["Sora Air".into()], shares: Some(250.0), ..Context::default() };
+/// assert_eq!(context.followers, None);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Context {
+    /// Brand names and handles for this post, besides the classifier's own.
+    #[serde(default)]
+    pub brands: Vec<String>,
+    /// The author's followers.
+    #[serde(default)]
+    pub followers: Option<f64>,
+    /// How many times the post was shared.
+    #[serde(default)]
+    pub shares: Option<f64>,
+    /// Whether the post replies to the brand.
+    #[serde(default)]
+    pub replies_to_brand: bool,
+}
+
+/// Everything the classifier decided about a post.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Classification {
+    /// The post's language, from its scripts.
+    pub language: Language,
+    /// Its sentiment.
+    pub sentiment: Sentiment,
+    /// Its sentiment score, −1 to 1.
+    pub score: f64,
+    /// What the post does (`other` alone when nothing else).
+    pub intents: Vec<Intent>,
+    /// How soon a care team should act.
+    pub urgency: Urgency,
+    /// Whether an active-support team should reply.
+    pub needs_reply: bool,
+    /// How likely the post is to spread, 0 to 1.
+    pub flame_risk: f64,
+    /// Why the flame risk is what it is.
+    pub flame_reasons: Vec<String>,
+    /// Every signal that fired.
+    pub evidence: Vec<Evidence>,
+}
+
+/// One signal that fired, where, and what it added.
+///
+/// ```
+/// use kizuna::classify::Classifier;
+///
+/// let c = Classifier::builder().build()?.classify("not good");
+/// let good = c.evidence.iter().find(|e| e.term == "good").unwrap();
+/// assert!(good.contribution < 0.0); // negated
+/// assert_eq!(good.span.chars, 4..8);
+/// # Ok::<(), kizuna::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// `sentiment`, `negator`, `intensifier`, `contrast`, `intent:<name>`, `urgent:<reason>`,
+    /// `flame`, `emoji`, `kaomoji` or `punctuation`.
+    pub signal: String,
+    /// The lexicon term (or entity) that fired, as written there.
+    pub term: String,
+    /// What it added to the sentiment before normalisation (0 for other signals).
+    pub contribution: f64,
+    /// Where it stands in the original post.
+    pub span: Span,
+}
+
+/// One lexicon match in the normalised text.
+struct Hit<'a> {
+    range: Range<usize>,
+    entries: &'a [Entry],
+}
+
+impl Classifier {
+    /// A builder with the built-in lexicons.
+    ///
+    /// ```
+    /// let classifier = kizuna::classify::Classifier::builder().build()?;
+    /// # Ok::<(), kizuna::Error>(())
+    /// ```
+    pub fn builder() -> ClassifierBuilder {
+        ClassifierBuilder::default()
+    }
+
+    /// Classifies a post with no context.
+    ///
+    /// ```
+    /// use kizuna::classify::{Classifier, Intent, Sentiment};
+    ///
+    /// let c = Classifier::builder().build()?.classify("thanks for sorting out my refund so quickly!");
+    /// assert_eq!(c.sentiment, Sentiment::Positive);
+    /// assert!(c.intents.contains(&Intent::Praise));
+    /// # Ok::<(), kizuna::Error>(())
+    /// ```
+    pub fn classify(&self, text: &str) -> Classification {
+        self.classify_with(text, &Context::default())
+    }
+
+    /// Classifies many posts; with the `parallel` feature, on all cores.
+    ///
+    /// ```
+    /// use kizuna::classify::{Classifier, Sentiment};
+    ///
+    /// let out = Classifier::builder().build()?.classify_batch(&["最高！", "最悪"]);
+    /// assert_eq!((out[0].sentiment, out[1].sentiment), (Sentiment::Positive, Sentiment::Negative));
+    /// # Ok::<(), kizuna::Error>(())
+    /// ```
+    pub fn classify_batch(&self, texts: &[&str]) -> Vec<Classification> {
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            texts.par_iter().map(|t| self.classify(t)).collect()
+        }
+        #[cfg(not(feature = "parallel"))]
+        {
+            texts.iter().map(|t| self.classify(t)).collect()
+        }
+    }
+
+    /// Classifies a post with its context.
+    ///
+    /// ```
+    /// use kizuna::classify::{Classifier, Context, Sentiment};
+    ///
+    /// let classifier = Classifier::builder().build()?;
+    /// let context = Context { brands: vec!["Great Wall Tea".into()], ..Context::default() };
+    /// assert_eq!(classifier.classify_with("Great Wall Tea opened today", &context).sentiment, Sentiment::Neutral);
+    /// # Ok::<(), kizuna::Error>(())
+    /// ```
+    pub fn classify_with(&self, text: &str, context: &Context) -> Classification {
+        let inner = &*self.inner;
+        let out = inner.normalizer.normalize(text);
+        let norm = out.text();
+        let mut brand_ranges = ranges_of(norm, &inner.brands);
+        brand_ranges.extend(ranges_of(
+            norm,
+            &brand_keys(&inner.normalizer, &context.brands),
+        ));
+        // Links and handles say nothing about how the author feels.
+        let quiet: Vec<Range<usize>> = out
+            .entities()
+            .iter()
+            .filter(|e| matches!(e.kind, EntityKind::Url | EntityKind::Mention))
+            .filter_map(|e| e.normalized.clone())
+            .chain(brand_ranges.iter().cloned())
+            .collect();
+        let hits: Vec<Hit<'_>> = inner
+            .lexicon
+            .automaton
+            .find_iter(norm)
+            .filter(|m| !quiet.iter().any(|q| q.start < m.end() && m.start() < q.end))
+            .filter(|m| !inner.lexicon.latin[m.pattern().as_usize()] || whole_word(norm, m.range()))
+            .map(|m| Hit {
+                range: m.range(),
+                entries: &inner.lexicon.entries[m.pattern().as_usize()],
+            })
+            .collect();
+        let mut scorer = Scorer {
+            out: &out,
+            norm,
+            hits: &hits,
+            evidence: Vec::new(),
+        };
+        let raw = scorer.sentiment();
+        let score = raw / (raw * raw + ALPHA).sqrt();
+        let mut sentiment = if score >= POLARITY {
+            Sentiment::Positive
+        } else if score <= -POLARITY {
+            Sentiment::Negative
+        } else {
+            Sentiment::Neutral
+        };
+        let mut intents = scorer.intents(text, sentiment);
+        let urgent = scorer.urgent_reasons();
+        let (flame_risk, flame_reasons) = scorer.flame(context);
+        let spam = intents.contains(&Intent::Spam);
+        if spam {
+            intents = vec![Intent::Spam];
+            sentiment = Sentiment::Neutral;
+        }
+        let acts = [
+            Intent::Complaint,
+            Intent::Question,
+            Intent::Outage,
+            Intent::Request,
+            Intent::Churn,
+        ];
+        let acting = intents.iter().any(|i| acts.contains(i));
+        let many = urgent.iter().any(|r| r == "many");
+        let urgency = if spam {
+            Urgency::Low
+        } else if flame_risk >= 0.5
+            || urgent.iter().any(|r| r != "many")
+            || (many && intents.contains(&Intent::Outage))
+        {
+            Urgency::High
+        } else if acting {
+            Urgency::Normal
+        } else {
+            Urgency::Low
+        };
+        let addressed = context.replies_to_brand
+            || out.entities().iter().any(|e| e.kind == EntityKind::Mention)
+            || !brand_ranges.is_empty();
+        let thanked = intents
+            .iter()
+            .any(|i| matches!(i, Intent::Praise | Intent::Purchase));
+        let needs_reply = !spam && (acting || (thanked && addressed));
+        let language = language(text, &out);
+        Classification {
+            language,
+            sentiment,
+            score,
+            intents,
+            urgency,
+            needs_reply,
+            flame_risk,
+            flame_reasons,
+            evidence: scorer.evidence,
+        }
+    }
+}
+
+/// Whether `range` of `text` is a whole word: no ASCII letter or digit right outside it.
+fn whole_word(text: &str, range: Range<usize>) -> bool {
+    let before = text[..range.start].chars().next_back();
+    let after = text[range.end..].chars().next();
+    !before.is_some_and(|c| c.is_ascii_alphanumeric())
+        && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+/// Every occurrence of any of `needles` in `text`.
+fn ranges_of(text: &str, needles: &[String]) -> Vec<Range<usize>> {
+    needles
+        .iter()
+        .flat_map(|n| {
+            text.match_indices(n.as_str())
+                .map(move |(at, _)| at..at + n.len())
+        })
+        .collect()
+}
+
+/// The language by script: the share of kana and kanji among the letters outside entities.
+fn language(text: &str, out: &Normalized) -> Language {
+    let mut inside = vec![false; text.len()];
+    for e in out.entities() {
+        inside[e.original.bytes.clone()]
+            .iter_mut()
+            .for_each(|b| *b = true);
+    }
+    let (mut japanese, mut latin) = (0usize, 0usize);
+    for (at, c) in text.char_indices().filter(|(at, _)| !inside[*at]) {
+        let _ = at;
+        match c {
+            '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF66}'..='\u{FF9F}' => {
+                japanese += 1
+            }
+            c if c.is_alphabetic() && (c.is_ascii() || ('\u{FF21}'..='\u{FF5A}').contains(&c)) => {
+                latin += 1
+            }
+            _ => {}
+        }
+    }
+    let total = japanese + latin;
+    if total == 0 {
+        return Language::Unknown;
+    }
+    match japanese as f64 / total as f64 {
+        share if share >= 0.3 => Language::Ja,
+        share if share <= 0.05 => Language::En,
+        _ => Language::Mixed,
+    }
+}
+
+/// Scoring state for one post.
+struct Scorer<'a> {
+    out: &'a Normalized,
+    norm: &'a str,
+    hits: &'a [Hit<'a>],
+    evidence: Vec<Evidence>,
+}
+
+impl Scorer<'_> {
+    fn note(&mut self, signal: &str, term: &str, contribution: f64, range: Range<usize>) {
+        if let Ok(span) = self.out.original_span(range) {
+            self.evidence.push(Evidence {
+                signal: signal.to_owned(),
+                term: term.to_owned(),
+                contribution,
+                span,
+            });
+        }
+    }
+
+    /// Whether a clause boundary lies in `range` of the normalised text.
+    fn boundary_in(&self, range: Range<usize>) -> bool {
+        self.norm
+            .get(range)
+            .is_some_and(|s| s.contains(['。', '、', '!', '?', '.', ',', '\n', '…', '！', '？']))
+    }
+
+    /// The raw sentiment: each term with its intensifiers, negation and place around a
+    /// contrast, plus emoji, kaomoji and exclamation marks.
+    fn sentiment(&mut self) -> f64 {
+        let contrast_at = self
+            .hits
+            .iter()
+            .filter(|h| h.entries.iter().any(|e| e.signal == Signal::Contrast))
+            .map(|h| h.range.start)
+            .next_back();
+        let failure = self.hits.iter().any(|h| {
+            h.entries.iter().any(|e| {
+                matches!(
+                    e.signal,
+                    Signal::Intent(Intent::Outage | Intent::Churn | Intent::Complaint)
+                ) || matches!(e.signal, Signal::Sentiment(s) if s < 0.0)
+            })
+        });
+        let cue = self
+            .hits
+            .iter()
+            .any(|h| h.entries.iter().any(|e| e.signal == Signal::Sarcasm));
+        let sarcastic = failure && (cue || self.norm.contains('👏'));
+        let mut total = 0.0;
+        for (i, hit) in self.hits.iter().enumerate() {
+            for entry in hit.entries {
+                let base = match entry.signal {
+                    Signal::Sentiment(base) => base,
+                    // 〜すぎ: "too" with a sentiment word right before, else a complaint.
+                    Signal::Excess(_) if self.after_sentiment(i) => continue,
+                    Signal::Excess(base) => base,
+                    _ => continue,
+                };
+                let mut value = base * self.intensity(i) * self.excess_after(i);
+                if self.negated(i) {
+                    value *= NEGATION;
+                }
+                if sarcastic && value > 0.0 {
+                    value = -value; // さすが, 期待を裏切らない遅延: praise that means the opposite
+                }
+                match contrast_at {
+                    Some(at) if hit.range.start < at => value *= 0.5,
+                    Some(_) => value *= 1.5,
+                    None => {}
+                }
+                total += value;
+                self.note("sentiment", &entry.term, value, hit.range.clone());
+            }
+        }
+        for entity in self.out.entities() {
+            let mut polarity = match entity.kind {
+                EntityKind::Emoji => emoji_polarity(&entity.text),
+                EntityKind::Kaomoji => kaomoji_polarity(&entity.text),
+                _ => 0.0,
+            };
+            if sarcastic && polarity > 0.0 {
+                polarity = -polarity; // 👏 after a delay is not applause
+            }
+            if polarity != 0.0 {
+                total += polarity;
+                if let Some(range) = entity.normalized.clone() {
+                    self.note(entity.kind.name(), &entity.text, polarity, range);
+                }
+            }
+        }
+        // Churn is said in anger or disappointment, whatever the words.
+        let churn = self.hits.iter().find(|h| {
+            h.entries
+                .iter()
+                .any(|e| e.signal == Signal::Intent(Intent::Churn))
+        });
+        if let Some(hit) = churn {
+            let (norm, range) = (self.norm, hit.range.clone());
+            total -= 1.5;
+            self.note("churn", &norm[range.clone()], -1.5, range);
+        }
+        // Doubled question marks ask in frustration: 届いてないんだけど？？, "where is it??".
+        if let Some(at) = self.norm.find("??") {
+            total -= 1.2;
+            self.note("punctuation", "??", -1.2, at..at + 2);
+        }
+        let shouts = self.norm.matches("!!").count();
+        if shouts > 0 && total != 0.0 {
+            total *= 1.15;
+        }
+        total
+    }
+
+    /// Whether hit `i` follows a sentiment term directly (`美味しすぎ`, `遅すぎ`).
+    fn after_sentiment(&self, i: usize) -> bool {
+        let Some(prev) = i.checked_sub(1).map(|p| &self.hits[p]) else {
+            return false;
+        };
+        let adjacent = self.norm
+            [prev.range.end.min(self.hits[i].range.start)..self.hits[i].range.start]
+            .chars()
+            .count()
+            <= 1;
+        adjacent
+            && prev
+                .entries
+                .iter()
+                .any(|e| matches!(e.signal, Signal::Sentiment(_)))
+    }
+
+    /// The multiplier of an excess marker (〜すぎ) right after hit `i`.
+    fn excess_after(&self, i: usize) -> f64 {
+        match self.hits.get(i + 1) {
+            Some(next)
+                if self.after_sentiment(i + 1)
+                    && next
+                        .entries
+                        .iter()
+                        .any(|e| matches!(e.signal, Signal::Excess(_))) =>
+            {
+                1.5
+            }
+            _ => 1.0,
+        }
+    }
+
+    /// The multiplier of the intensifiers right before hit `i`.
+    fn intensity(&self, i: usize) -> f64 {
+        let start = self.hits[i].range.start;
+        let Some(prev) = i.checked_sub(1).map(|p| &self.hits[p]) else {
+            return 1.0;
+        };
+        let gap = &self.norm[prev.range.end.min(start)..start];
+        if gap.chars().count() > 2 || self.boundary_in(prev.range.end.min(start)..start) {
+            return 1.0;
+        }
+        prev.entries
+            .iter()
+            .find_map(|e| match e.signal {
+                Signal::Intensifier(m) => Some(m),
+                _ => None,
+            })
+            .unwrap_or(1.0)
+    }
+
+    /// Whether a negator governs hit `i`: in Japanese right after it, in English a few words
+    /// before, with no clause boundary between.
+    fn negated(&self, i: usize) -> bool {
+        let hit = &self.hits[i];
+        let is_negator = |h: &Hit<'_>| h.entries.iter().any(|e| e.signal == Signal::Negator);
+        let latin = self.norm[hit.range.clone()]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphanumeric());
+        if latin {
+            self.hits[..i]
+                .iter()
+                .rev()
+                .take(EN_NEGATION_WORDS)
+                .any(|h| {
+                    is_negator(h)
+                        && !self.boundary_in(h.range.end..hit.range.start)
+                        && self.norm[h.range.end..hit.range.start]
+                            .split_whitespace()
+                            .count()
+                            < EN_NEGATION_WORDS
+                })
+                || self.norm[..hit.range.start].trim_end().ends_with("n't")
+        } else {
+            self.hits.get(i + 1).is_some_and(|next| {
+                is_negator(next)
+                    && self.norm[hit.range.end..next.range.start].chars().count()
+                        <= JA_NEGATION_REACH
+                    && !self.boundary_in(hit.range.end..next.range.start)
+            })
+        }
+    }
+
+    fn intents(&mut self, original: &str, sentiment: Sentiment) -> Vec<Intent> {
+        let mut intents = Vec::new();
+        let add = |intent: Intent, intents: &mut Vec<Intent>| {
+            if !intents.contains(&intent) {
+                intents.push(intent);
+            }
+        };
+        let mut noted = Vec::new();
+        for (i, hit) in self.hits.iter().enumerate() {
+            for entry in hit.entries {
+                if let Signal::Intent(intent) = entry.signal {
+                    // Praise that is negated ("not great") is no praise.
+                    if intent == Intent::Praise
+                        && (self.negated(i) || sentiment == Sentiment::Negative)
+                    {
+                        continue;
+                    }
+                    add(intent, &mut intents);
+                    noted.push((
+                        format!("intent:{}", intent.name()),
+                        entry.term.clone(),
+                        hit.range.clone(),
+                    ));
+                }
+            }
+        }
+        for (signal, term, range) in noted {
+            self.note(&signal, &term, 0.0, range);
+        }
+        if original.contains(['?', '？']) {
+            add(Intent::Question, &mut intents);
+        }
+        if sentiment == Sentiment::Negative {
+            add(Intent::Complaint, &mut intents);
+        }
+        if sentiment != Sentiment::Positive {
+            intents.retain(|i| *i != Intent::Praise);
+        }
+        if intents.is_empty() {
+            intents.push(Intent::Other);
+        }
+        intents.sort();
+        intents
+    }
+
+    fn urgent_reasons(&mut self) -> Vec<String> {
+        let mut reasons = Vec::new();
+        let mut noted = Vec::new();
+        for hit in self.hits {
+            for entry in hit.entries {
+                if let Signal::Urgent(reason) = &entry.signal {
+                    if !reasons.contains(reason) {
+                        reasons.push(reason.clone());
+                    }
+                    noted.push((
+                        format!("urgent:{reason}"),
+                        entry.term.clone(),
+                        hit.range.clone(),
+                    ));
+                }
+            }
+        }
+        for (signal, term, range) in noted {
+            self.note(&signal, &term, 0.0, range);
+        }
+        reasons
+    }
+
+    /// The flame risk, 1 − Π(1 − wᵢ) over the flame terms, raised by wide reach.
+    fn flame(&mut self, context: &Context) -> (f64, Vec<String>) {
+        let mut calm = 1.0;
+        let mut reasons = Vec::new();
+        let mut noted = Vec::new();
+        for hit in self.hits {
+            for entry in hit.entries {
+                if let Signal::Flame(w) = entry.signal {
+                    calm *= 1.0 - w;
+                    reasons.push(entry.term.clone());
+                    noted.push((entry.term.clone(), hit.range.clone()));
+                }
+            }
+        }
+        for (term, range) in noted {
+            self.note("flame", &term, 0.0, range);
+        }
+        if context.shares.is_some_and(|s| s >= 100.0) {
+            calm *= 0.8;
+            reasons.push("shared 100+ times".into());
+        }
+        if context.followers.is_some_and(|f| f >= 10_000.0) {
+            calm *= 0.9;
+            reasons.push("author with 10k+ followers".into());
+        }
+        ((1.0 - calm).clamp(0.0, 1.0), reasons)
+    }
+}
+
+/// The polarity of an emoji (0 for most).
+fn emoji_polarity(emoji: &str) -> f64 {
+    let first = emoji.chars().next().unwrap_or(' ');
+    match first {
+        '😭' | '😡' | '😤' | '💢' | '😞' | '😩' | '😫' | '😠' | '🙄' | '👎' | '😢' | '😰'
+        | '😱' | '🤬' | '💔' | '😓' | '😒' => -1.8,
+        '😊' | '😍' | '🥰' | '👍' | '✨' | '❤' | '😄' | '🎉' | '😆' | '🥳' | '💕' | '😁' | '👏'
+        | '💯' | '🤩' | '☺' => 1.8,
+        _ => 0.0,
+    }
+}
+
+/// The polarity of a kaomoji or emoticon: tears, sweat, anger and despair are negative,
+/// smiles positive.
+fn kaomoji_polarity(face: &str) -> f64 {
+    let western = face.starts_with([':', ';', '=']) && face.chars().count() <= 4;
+    let sad = face.contains(['；', '╥', 'Д', 'д', '皿', '益'])
+        || (!western && face.contains(';'))
+        || matches!(face, "orz" | "Orz" | "ORZ" | "OTL" | "T_T" | ";_;" | "</3")
+        || (western && face.ends_with(['(', '[', '/']));
+    let happy = face.contains(['^', '＾', '▽', '∀', '≧'])
+        || face == "<3"
+        || (western && face.ends_with([')', 'D', ']', '3']));
+    if sad {
+        -1.6
+    } else if happy {
+        1.4
+    } else {
+        0.0
+    }
+}

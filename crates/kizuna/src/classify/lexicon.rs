@@ -1,0 +1,215 @@
+//! Lexicons: the signals the classifier looks for, in a documented TSV format, built in or
+//! brought by the user, matched in one Aho-Corasick pass over the normalised text.
+//!
+//! A lexicon file has one entry a line, `kind<TAB>term<TAB>value`, and `#` comments:
+//!
+//! | kind | value | meaning |
+//! |---|---|---|
+//! | `sentiment` | score, −4 to 4 | the term's polarity |
+//! | `negator` | — | flips a sentiment term in its scope |
+//! | `intensifier` | multiplier | strengthens (above 1) or softens (below 1) the term it precedes |
+//! | `contrast` | — | the clause after it weighs more (けど, but) |
+//! | `intent` | an intent name | the term signals that intent |
+//! | `urgent` | a reason | the term makes a post urgent (stranded, money, safety, legal, many) |
+//! | `flame` | weight, 0 to 1 | the term signals a post that may spread |
+//! | `excess` | score | "too much" (〜すぎ): strengthens a sentiment term right before it, else counts as this score |
+//! | `sarcasm` | — | with a failure in the post, praise is read as its opposite (さすが, "can always count on") |
+//!
+//! VADER-style lines, `token<TAB>score`, are read as `sentiment` entries. Terms are matched
+//! after the `search` normaliser, so width, case and katakana/hiragana do not matter; Latin
+//! terms match whole words only.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::Intent;
+use crate::text::{Normalizer, Preset};
+use crate::{Error, Result};
+
+/// What one lexicon entry signals.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Signal {
+    Sentiment(f64),
+    Negator,
+    Intensifier(f64),
+    Contrast,
+    Intent(Intent),
+    Urgent(String),
+    Flame(f64),
+    Excess(f64),
+    Sarcasm,
+}
+
+/// One entry: its signal and the term as written.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Entry {
+    pub(crate) signal: Signal,
+    pub(crate) term: String,
+}
+
+/// Reads a lexicon file; `source` names it in errors.
+pub(crate) fn parse(text: &str, source: &str) -> Result<Vec<Entry>> {
+    let mut entries = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        let bad = |reason: String| Error::Parse {
+            what: format!("lexicon {source}"),
+            line: index + 1,
+            reason,
+        };
+        let fields: Vec<&str> = line.split('\t').collect();
+        let number = |s: &str| -> Result<f64> {
+            s.trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|v| v.is_finite())
+                .ok_or_else(|| bad(format!("{s:?} is not a number")))
+        };
+        let (signal, term) = match fields.as_slice() {
+            [term, score] => (Signal::Sentiment(number(score)?), *term),
+            [kind, term, value] | [kind, term, value, ..] => {
+                let signal = match *kind {
+                    "sentiment" => Signal::Sentiment(number(value)?),
+                    "negator" => Signal::Negator,
+                    "intensifier" => Signal::Intensifier(number(value)?),
+                    "contrast" => Signal::Contrast,
+                    "intent" => Signal::Intent(
+                        value
+                            .trim()
+                            .parse()
+                            .map_err(|e: Error| bad(e.to_string()))?,
+                    ),
+                    "urgent" => Signal::Urgent(value.trim().to_owned()),
+                    "flame" => Signal::Flame(number(value)?.clamp(0.0, 1.0)),
+                    "excess" => Signal::Excess(number(value)?),
+                    "sarcasm" => Signal::Sarcasm,
+                    other => return Err(bad(format!("unknown kind {other:?}"))),
+                };
+                (signal, *term)
+            }
+            _ => {
+                return Err(bad(
+                    "expected kind<TAB>term<TAB>value or token<TAB>score".into()
+                ));
+            }
+        };
+        if term.trim().is_empty() {
+            return Err(bad("empty term".into()));
+        }
+        entries.push(Entry {
+            signal,
+            term: term.trim().to_owned(),
+        });
+    }
+    Ok(entries)
+}
+
+/// The built-in entries, Japanese and English.
+pub(crate) fn builtin() -> Result<Vec<Entry>> {
+    let mut entries = parse(include_str!("../../data/ja.tsv"), "data/ja.tsv")?;
+    entries.extend(parse(include_str!("../../data/en.tsv"), "data/en.tsv")?);
+    Ok(entries)
+}
+
+/// Entries compiled for matching: one pattern per normalised term, each with its entries.
+#[derive(Debug)]
+pub(crate) struct Compiled {
+    pub(crate) automaton: AhoCorasick,
+    /// The entries of each pattern.
+    pub(crate) entries: Vec<Vec<Entry>>,
+    /// Whether each pattern is Latin (matched as whole words).
+    pub(crate) latin: Vec<bool>,
+}
+
+impl Compiled {
+    pub(crate) fn new(entries: Vec<Entry>, normalizer: &Normalizer) -> Result<Compiled> {
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut grouped: Vec<Vec<Entry>> = Vec::new();
+        let mut keyed: Vec<(String, Entry)> = Vec::new();
+        for entry in entries {
+            let key = normalizer.normalize(&entry.term).into_text();
+            keyed.extend(inflections(&key, &entry));
+            keyed.push((key, entry));
+        }
+        for (key, entry) in keyed {
+            if key.is_empty() {
+                continue;
+            }
+            let at = *index.entry(key.clone()).or_insert_with(|| {
+                patterns.push(key);
+                grouped.push(Vec::new());
+                grouped.len() - 1
+            });
+            grouped[at].push(entry);
+        }
+        let latin = patterns
+            .iter()
+            .map(|p| p.chars().next().is_some_and(|c| c.is_ascii_alphanumeric()))
+            .collect();
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .map_err(|e| Error::Config(format!("lexicon automaton: {e}")))?;
+        Ok(Compiled {
+            automaton,
+            entries: grouped,
+            latin,
+        })
+    }
+}
+
+/// The inflected forms of a Japanese い-adjective sentiment term, so that the lexicon need
+/// not list them: 美味しい → 美味しく (美味しくない negates it), 美味しかった, and 美味しすぎ
+/// (half as strong again).
+fn inflections(key: &str, entry: &Entry) -> Vec<(String, Entry)> {
+    let Signal::Sentiment(score) = entry.signal else {
+        return Vec::new();
+    };
+    let Some(stem) = key.strip_suffix('い').filter(|s| s.chars().count() >= 2) else {
+        return Vec::new();
+    };
+    [("く", 1.0), ("かった", 1.0), ("すぎ", 1.5)]
+        .into_iter()
+        .map(|(ending, strength)| {
+            let inflected = Entry {
+                signal: Signal::Sentiment(score * strength),
+                term: entry.term.clone(),
+            };
+            (format!("{stem}{ending}"), inflected)
+        })
+        .collect()
+}
+
+/// The normaliser lexicon terms and posts are matched through.
+pub(crate) fn matching_normalizer() -> Normalizer {
+    Normalizer::from_preset(Preset::Search)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_lexicons_parse() {
+        let entries = builtin().unwrap();
+        assert!(entries.len() > 300, "{}", entries.len());
+        assert!(entries.iter().any(|e| e.term == "最悪"));
+    }
+
+    #[test]
+    fn bad_lines_name_file_and_line() {
+        let err = parse("sentiment\tgood\t2\nsentiment\tbad\tworse\n", "mine.tsv").unwrap_err();
+        assert!(err.to_string().contains("mine.tsv, line 2"), "{err}");
+        assert!(parse("intent\tx\tdancing\n", "m").is_err());
+        assert!(parse("shout\tx\t1\n", "m").is_err());
+        assert_eq!(
+            parse("great\t3.1\n# c\n\n", "vader").unwrap()[0].signal,
+            Signal::Sentiment(3.1)
+        );
+    }
+}
