@@ -8,7 +8,7 @@
 //! `(笑)`, `(2)`, `(...)` and `(see above)` are not. Full-width forms count as their ASCII
 //! twins (`（＾＿＾）`).
 
-use super::{fold_width as fold, is_latin_word, next_char, prev_char};
+use super::{fold_width as fold, folded_last, is_latin_word, next_char, prev_char};
 
 /// The most chars a face may hold between its brackets.
 const MAX_FACE_CHARS: usize = 24;
@@ -279,7 +279,7 @@ fn western(text: &str, at: usize) -> Option<(usize, usize)> {
 /// Whether an emoticon may follow `c`: a space, or a char that is not ASCII even when folded
 /// (so `本当:)` is one, `note:)` and `10:30` are not).
 fn stands_apart(c: char) -> bool {
-    c.is_whitespace() || !fold(c).is_ascii()
+    c.is_whitespace() || !folded_last(c).is_ascii()
 }
 
 /// `<3` and `</3`.

@@ -368,6 +368,16 @@ fn nfkc(c: char) -> Cow<'static, str> {
     )
 }
 
+/// The last char `c` becomes under the normaliser's folding: what the char after it will
+/// find before it in the normalised text (`🄀` becomes `0.`, so `.`).
+fn folded_last(c: char) -> char {
+    let one = fold(c);
+    if one != c || c.is_ascii() || is_inert(c) {
+        return one;
+    }
+    nfkc(c).chars().next_back().unwrap_or(c)
+}
+
 /// A Latin letter, digit or underscore, or a char that NFKC turns into some (`Ｂ`, `①`, `Ⅻ`):
 /// what handles are made of, and what must not be glued to a URL, emoticon or letter arm.
 fn is_latin_word(c: char) -> bool {
