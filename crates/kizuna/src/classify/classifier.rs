@@ -647,6 +647,14 @@ impl Scorer<'_> {
         }
         if sentiment != Sentiment::Positive {
             intents.retain(|i| *i != Intent::Praise);
+        } else if !intents.iter().any(|i| {
+            matches!(
+                i,
+                Intent::Purchase | Intent::Request | Intent::Question | Intent::Spam
+            )
+        }) {
+            // Warmth with nothing else to do is thanks or a compliment.
+            add(Intent::Praise, &mut intents);
         }
         if intents.is_empty() {
             intents.push(Intent::Other);
@@ -714,7 +722,8 @@ fn emoji_polarity(emoji: &str) -> f64 {
         '😭' | '😡' | '😤' | '💢' | '😞' | '😩' | '😫' | '😠' | '🙄' | '👎' | '😢' | '😰'
         | '😱' | '🤬' | '💔' | '😓' | '😒' => -1.8,
         '😊' | '😍' | '🥰' | '👍' | '✨' | '❤' | '😄' | '🎉' | '😆' | '🥳' | '💕' | '😁' | '👏'
-        | '💯' | '🤩' | '☺' => 1.8,
+        | '💯' | '🤩' | '☺' | '🙌' | '👌' | '😂' | '🤣' | '😎' | '😋' | '💖' | '💗' | '💙'
+        | '💚' | '💛' | '🧡' | '💜' | '👑' => 1.8,
         _ => 0.0,
     }
 }
