@@ -1,0 +1,45 @@
+//! Full classification (normalisation included) of the development mentions replicated to
+//! 200,000 posts, on one core.
+//!
+//! ```sh
+//! cargo bench -p kizuna-benches --bench classify
+//! ```
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use kizuna::classify::Classifier;
+
+const POSTS: usize = 200_000;
+
+fn bench(c: &mut Criterion) {
+    let data = include_str!("../../tests/data/mentions_dev.jsonl");
+    let texts: Vec<String> = data
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter_map(|v| v["text"].as_str().map(str::to_owned))
+        .collect();
+    let posts: Vec<&str> = texts
+        .iter()
+        .cycle()
+        .take(POSTS)
+        .map(String::as_str)
+        .collect();
+    let classifier = Classifier::builder().build().expect("built-in lexicons");
+    let mut group = c.benchmark_group("classify");
+    group.throughput(Throughput::Elements(POSTS as u64));
+    group.bench_function("dev_mentions", |b| {
+        b.iter(|| {
+            posts
+                .iter()
+                .map(|p| classifier.classify(p).intents.len())
+                .sum::<usize>()
+        })
+    });
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = kizuna_benches::criterion_config();
+    targets = bench
+}
+criterion_main!(benches);
