@@ -13,22 +13,16 @@ use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_mai
 use jiff::civil::Weekday;
 use jiff::{SignedDuration, Timestamp};
 use kizuna::sla::{Calendar, Event, ReplyRules, Rule, SlaPolicy, Target, build_threads, evaluate};
+use kizuna_benches::Rng;
 
 const PAIRS: usize = 1_000_000;
 
-/// SplitMix64, as the text corpus uses: the same instants on every run.
+/// Random instants over two years, the same on every run.
 fn instants(count: usize, seed: u64) -> Vec<Timestamp> {
     let (first, span) = (1_735_657_200_i64, 2 * 365 * 86_400); // 2025-01-01 Tokyo, two years
-    let mut state = seed;
+    let mut rng = Rng(seed);
     (0..count)
-        .map(|_| {
-            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-            let mut z = state;
-            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-            let offset = ((z ^ (z >> 31)) % span as u64) as i64;
-            Timestamp::from_second(first + offset).expect("in range")
-        })
+        .map(|_| Timestamp::from_second(first + rng.below(span) as i64).expect("in range"))
         .collect()
 }
 

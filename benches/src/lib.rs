@@ -30,12 +30,20 @@ pub const BENCH_BYTES: usize = 10 * 1024 * 1024;
 
 const SEED: u64 = 0x6b69_7a75_6e61_2026;
 
-/// A small deterministic generator (SplitMix64): the corpus must not depend on a crate's
+/// A small deterministic generator (SplitMix64): the corpora must not depend on a crate's
 /// version of "random".
-struct Rng(u64);
+///
+/// ```
+/// let (mut a, mut b) = (kizuna_benches::Rng(7), kizuna_benches::Rng(7));
+/// assert_eq!(a.next(), b.next());
+/// assert!(a.below(10) < 10);
+/// ```
+pub struct Rng(pub u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    /// The next 64 random bits.
+    #[allow(clippy::should_implement_trait)] // not an iterator: it never ends
+    pub fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -43,7 +51,8 @@ impl Rng {
         z ^ (z >> 31)
     }
 
-    fn below(&mut self, n: usize) -> usize {
+    /// A number in `0..n`.
+    pub fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
 

@@ -128,6 +128,63 @@ proptest! {
     }
 
     #[test]
+    fn streaming_matches_the_batch(
+        items in prop::collection::vec(
+            (0.0f64..1e4, prop::option::of(0.0f64..1e6), -86_400i64..700_000, prop::bool::weighted(0.8)),
+            0..60,
+        ),
+        split in 0usize..60,
+    ) {
+        let start: Timestamp = "2026-11-16T00:00:00Z".parse().expect("instant");
+        let posts: Vec<Post> = items.iter().enumerate().map(|(i, &(likes, imp, offset, own))| {
+            let mut p = post(&i.to_string(), start + jiff::SignedDuration::from_secs(offset),
+                             if own { "brand" } else { "taro" }, likes, imp);
+            // Followers grow with time, so posts at the same instant agree on them.
+            p.author.followers = Some(1000.0 + offset as f64 / 100.0);
+            p
+        }).collect();
+        let batch = account_metrics(&posts, "brand", &week()).expect("batch");
+        // Two chunks, the later one pushed first, merged.
+        let (early, late) = posts.split_at(split.min(posts.len()));
+        let mut whole = AccountAccumulator::new("brand", week());
+        for p in late { whole.push(p).expect("valid"); }
+        let mut rest = AccountAccumulator::new("brand", week());
+        for p in early { rest.push(p).expect("valid"); }
+        whole.merge(&rest);
+        let streamed = whole.finish();
+        prop_assert_eq!((streamed.posts, streamed.days, streamed.active_days), (batch.posts, batch.days, batch.active_days));
+        prop_assert_eq!((streamed.weekday_coverage, streamed.weekend_coverage), (batch.weekday_coverage, batch.weekend_coverage));
+        let close = |a: Option<f64>, b: Option<f64>, tolerance: f64| match (a, b) {
+            (Some(a), Some(b)) => (a - b).abs() <= tolerance * a.abs().max(b.abs()) + 1e-12,
+            (a, b) => a == b,
+        };
+        for (got, want) in [
+            (streamed.posts_per_day, batch.posts_per_day),
+            (streamed.follower_growth_per_day, batch.follower_growth_per_day),
+            (streamed.applause_rate, batch.applause_rate),
+            (streamed.conversation_rate, batch.conversation_rate),
+            (streamed.engagement_rate, batch.engagement_rate),
+        ] {
+            prop_assert!(close(got, want, 1e-9), "{got:?} != {want:?}");
+        }
+        prop_assert!(close(streamed.median_engagement_rate, batch.median_engagement_rate, RateSketch::ACCURACY));
+    }
+
+    #[test]
+    fn the_sketch_median_keeps_its_accuracy(
+        values in prop::collection::vec(prop_oneof![1 => Just(0.0), 9 => 1e-6f64..1e3], 1..300)
+    ) {
+        let mut sketch = RateSketch::default();
+        values.iter().for_each(|v| sketch.insert(*v));
+        let mut sorted = values.clone();
+        sorted.sort_by(f64::total_cmp);
+        let n = sorted.len();
+        let exact = if n % 2 == 1 { sorted[n / 2] } else { (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0 };
+        let got = sketch.median().expect("not empty");
+        prop_assert!((got - exact).abs() <= exact * RateSketch::ACCURACY * (1.0 + 1e-9), "{got} vs {exact}");
+    }
+
+    #[test]
     fn nps_stays_within_its_bounds(scores in prop::collection::vec(0u8..=10, 0..200)) {
         let result = nps(&scores).expect("valid scores");
         prop_assert_eq!(result.promoters + result.passives + result.detractors, scores.len());

@@ -3,6 +3,8 @@
 //!
 //! Every metric's formula and source is in its item's docs; every ratio is `None` on a zero
 //! denominator (never NaN), and a negative or non-finite count is an error naming the post.
+//! Account metrics also come from a stream, in memory bounded by the window's days rather
+//! than the posts ([`AccountAccumulator`]).
 //!
 //! ```
 //! use kizuna::engage::{nps, Post};
@@ -19,6 +21,8 @@ mod account;
 mod nps;
 mod post;
 mod series;
+mod sketch;
+mod stream;
 
 pub use account::{
     AccountMetrics, Engager, Profile, ResponseMetrics, Window, account_metrics, asks_question,
@@ -27,3 +31,5 @@ pub use account::{
 pub use nps::{Nps, NpsBasis, nps, nps_from_sentiment};
 pub use post::{Author, EngagementRates, Metrics, Post};
 pub use series::{Bucket, Spike, SpikeRule, detect_spikes, series, share_series};
+pub use sketch::RateSketch;
+pub use stream::AccountAccumulator;
