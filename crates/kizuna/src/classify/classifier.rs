@@ -381,22 +381,24 @@ fn ranges_of(text: &str, needles: &[String]) -> Vec<Range<usize>> {
 
 /// The language by script: the share of kana and kanji among the letters outside entities.
 fn language(text: &str, out: &Normalized) -> Language {
-    let mut inside = vec![false; text.len()];
-    for e in out.entities() {
-        inside[e.original.bytes.clone()]
-            .iter_mut()
-            .for_each(|b| *b = true);
-    }
+    let mut skip: Vec<Range<usize>> = out
+        .entities()
+        .iter()
+        .map(|e| e.original.bytes.clone())
+        .collect();
+    skip.sort_by_key(|r| r.start);
+    let mut skip = skip.into_iter().peekable();
     let (mut japanese, mut latin) = (0usize, 0usize);
-    for (at, c) in text.char_indices().filter(|(at, _)| !inside[*at]) {
-        let _ = at;
+    for (at, c) in text.char_indices() {
+        while skip.next_if(|r| r.end <= at).is_some() {}
+        if skip.peek().is_some_and(|r| r.contains(&at)) {
+            continue;
+        }
         match c {
             '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF66}'..='\u{FF9F}' => {
                 japanese += 1
             }
-            c if c.is_alphabetic() && (c.is_ascii() || ('\u{FF21}'..='\u{FF5A}').contains(&c)) => {
-                latin += 1
-            }
+            'a'..='z' | 'A'..='Z' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => latin += 1,
             _ => {}
         }
     }
