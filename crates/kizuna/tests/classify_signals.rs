@@ -2,7 +2,9 @@
 //! reaches, and properties that hold for any input.
 
 use kizuna::classify::eval::{evaluate, read_labelled};
-use kizuna::classify::{Classifier, Context, Intent, Language, Sentiment, Urgency};
+use kizuna::classify::{
+    Classifier, ClassifierConfig, Context, Intent, Language, Rule, Sentiment, Urgency,
+};
 use proptest::prelude::*;
 
 fn classifier() -> Classifier {
@@ -160,6 +162,76 @@ fn user_lexicons_and_their_errors() {
         .lexicon("sentiment\tx\n", "bad.tsv")
         .unwrap_err();
     assert!(err.to_string().contains("bad.tsv, line 1"), "{err}");
+}
+
+#[test]
+fn rules_take_the_place_of_the_words_they_span() {
+    let post = "this sale is RIDICULOUS!!! so cheap";
+    assert_eq!(classifier().classify(post).sentiment, Sentiment::Negative);
+    let ruled = Classifier::builder()
+        .rule(Rule::new(
+            "so cheap it hurts",
+            r"\bridiculous(ly)?\b.{0,10}\bcheap\b",
+            "sentiment",
+            "2.5",
+        ))
+        .and_then(|b| b.build())
+        .expect("rule");
+    let c = ruled.classify(post);
+    assert_eq!(c.sentiment, Sentiment::Positive);
+    let e = c
+        .evidence
+        .iter()
+        .find(|e| e.term == "so cheap it hurts")
+        .expect("rule evidence");
+    assert_eq!(&post[e.span.bytes.clone()], "RIDICULOUS!!! so cheap");
+    assert!(c.evidence.iter().all(|e| e.term != "ridiculous"));
+}
+
+#[test]
+fn a_toml_config_with_lexicon_files_and_rules() {
+    let dir = std::env::temp_dir().join(format!("kizuna-config-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let lexicon = dir.join("care.tsv");
+    std::fs::write(
+        &lexicon,
+        "sentiment\tぴえん\t-1.5\nintent\t機種変\tpurchase\n",
+    )
+    .expect("write");
+    let document = format!(
+        r#"
+brands = ["ソラ航空"]
+lexicons = ["{}"]
+
+[[rules]]
+name = "lost bag"
+pattern = "(荷物|スーツケース)が(出てこない|届かない)"
+kind = "urgent"
+value = "stranded"
+"#,
+        lexicon.display()
+    );
+    let config: ClassifierConfig = toml::from_str(&document).expect("config");
+    let classifier = Classifier::from_config(&config).expect("classifier");
+    let c = classifier.classify("ソラ航空 ｽｰﾂｹｰｽが出てこない ぴえん");
+    assert_eq!(c.sentiment, Sentiment::Negative);
+    assert_eq!(c.urgency, Urgency::High);
+    assert!(
+        classifier
+            .classify("機種変しました")
+            .intents
+            .contains(&Intent::Purchase)
+    );
+
+    // Bad documents and bad lexicon lines are named.
+    std::fs::write(&lexicon, "sentiment\tぴえん\n").expect("write");
+    let err = Classifier::from_config(&config).unwrap_err().to_string();
+    assert!(err.contains("care.tsv, line 1"), "{err}");
+    let err = toml::from_str::<ClassifierConfig>("rulez = []")
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("rulez"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
 }
 
 /// The development set: every fifth record is kept aside as an own check. Floors sit just

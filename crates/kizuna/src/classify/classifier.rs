@@ -8,6 +8,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::lexicon::{self, Compiled, Entry, Signal};
+use super::rules::{ClassifierConfig, CompiledRule, Rule, read_lexicons};
 use super::{Intent, Language, Sentiment, Urgency};
 use crate::Result;
 use crate::text::{EntityKind, Normalized, Normalizer, Span};
@@ -49,6 +50,7 @@ pub struct Classifier {
 struct Inner {
     normalizer: Normalizer,
     lexicon: Compiled,
+    rules: Vec<CompiledRule>,
     /// Brand names and handles, normalised: never sentiment.
     brands: Vec<String>,
 }
@@ -69,6 +71,7 @@ struct Inner {
 pub struct ClassifierBuilder {
     brands: Vec<String>,
     extra: Vec<Entry>,
+    rules: Vec<CompiledRule>,
 }
 
 impl ClassifierBuilder {
@@ -100,6 +103,28 @@ impl ClassifierBuilder {
         Ok(self)
     }
 
+    /// Adds a rule (a regular expression with a signal); see [`Rule`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Config`](crate::Error::Config) naming the rule: a bad pattern, a pattern that
+    /// matches empty text, or a bad kind or value.
+    ///
+    /// ```
+    /// use kizuna::classify::{Classifier, Rule, Sentiment};
+    ///
+    /// let classifier = Classifier::builder()
+    ///     .rule(Rule::new("still waiting", "(\\d+|何)(日|週間)も待", "sentiment", "-2"))?
+    ///     .build()?;
+    /// assert_eq!(classifier.classify("もう３週間も待ってる").sentiment, Sentiment::Negative);
+    /// assert!(Classifier::builder().rule(Rule::new("bad", "(", "sentiment", "-2")).is_err());
+    /// # Ok::<(), kizuna::Error>(())
+    /// ```
+    pub fn rule(mut self, rule: Rule) -> Result<Self> {
+        self.rules.push(CompiledRule::new(&rule)?);
+        Ok(self)
+    }
+
     /// Builds the classifier.
     ///
     /// # Errors
@@ -115,6 +140,7 @@ impl ClassifierBuilder {
             inner: Arc::new(Inner {
                 normalizer,
                 lexicon,
+                rules: self.rules,
                 brands,
             }),
         })
@@ -221,6 +247,24 @@ impl Classifier {
         ClassifierBuilder::default()
     }
 
+    /// The classifier a config document describes; see [`ClassifierConfig`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Config`](crate::Error::Config) for an unreadable lexicon file or a bad rule,
+    /// [`Error::Parse`](crate::Error::Parse) naming the file and line of a bad lexicon entry.
+    pub fn from_config(config: &ClassifierConfig) -> Result<Classifier> {
+        let mut builder = ClassifierBuilder {
+            brands: config.brands.clone(),
+            extra: read_lexicons(&config.lexicons)?,
+            rules: Vec::new(),
+        };
+        for rule in &config.rules {
+            builder = builder.rule(rule.clone())?;
+        }
+        builder.build()
+    }
+
     /// Classifies a post with no context.
     ///
     /// ```
@@ -283,17 +327,34 @@ impl Classifier {
             .filter_map(|e| e.normalized.clone())
             .chain(brand_ranges.iter().cloned())
             .collect();
-        let hits: Vec<Hit<'_>> = inner
+        let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+        let mut hits: Vec<Hit<'_>> = inner
             .lexicon
             .automaton
             .find_iter(norm)
-            .filter(|m| !quiet.iter().any(|q| q.start < m.end() && m.start() < q.end))
+            .filter(|m| !quiet.iter().any(|q| overlaps(q, &m.range())))
             .filter(|m| !inner.lexicon.latin[m.pattern().as_usize()] || whole_word(norm, m.range()))
             .map(|m| Hit {
                 range: m.range(),
                 entries: &inner.lexicon.entries[m.pattern().as_usize()],
             })
             .collect();
+        let ruled: Vec<Hit<'_>> = inner
+            .rules
+            .iter()
+            .flat_map(|rule| rule.regex.find_iter(norm).map(move |m| (rule, m.range())))
+            .filter(|(_, range)| !quiet.iter().any(|q| overlaps(q, range)))
+            .map(|(rule, range)| Hit {
+                range,
+                entries: &rule.entry,
+            })
+            .collect();
+        if !ruled.is_empty() {
+            // A rule says more than the words it spans.
+            hits.retain(|h| !ruled.iter().any(|r| overlaps(&r.range, &h.range)));
+            hits.extend(ruled);
+            hits.sort_by_key(|h| (h.range.start, h.range.end));
+        }
         let mut scorer = Scorer {
             out: &out,
             norm,

@@ -62,34 +62,10 @@ pub(crate) fn parse(text: &str, source: &str) -> Result<Vec<Entry>> {
             reason,
         };
         let fields: Vec<&str> = line.split('\t').collect();
-        let number = |s: &str| -> Result<f64> {
-            s.trim()
-                .parse::<f64>()
-                .ok()
-                .filter(|v| v.is_finite())
-                .ok_or_else(|| bad(format!("{s:?} is not a number")))
-        };
         let (signal, term) = match fields.as_slice() {
-            [term, score] => (Signal::Sentiment(number(score)?), *term),
+            [term, score] => (Signal::Sentiment(number(score).map_err(bad)?), *term),
             [kind, term, value] | [kind, term, value, ..] => {
-                let signal = match *kind {
-                    "sentiment" => Signal::Sentiment(number(value)?),
-                    "negator" => Signal::Negator,
-                    "intensifier" => Signal::Intensifier(number(value)?),
-                    "contrast" => Signal::Contrast,
-                    "intent" => Signal::Intent(
-                        value
-                            .trim()
-                            .parse()
-                            .map_err(|e: Error| bad(e.to_string()))?,
-                    ),
-                    "urgent" => Signal::Urgent(value.trim().to_owned()),
-                    "flame" => Signal::Flame(number(value)?.clamp(0.0, 1.0)),
-                    "excess" => Signal::Excess(number(value)?),
-                    "sarcasm" => Signal::Sarcasm,
-                    other => return Err(bad(format!("unknown kind {other:?}"))),
-                };
-                (signal, *term)
+                (signal_of(kind, value).map_err(bad)?, *term)
             }
             _ => {
                 return Err(bad(
@@ -106,6 +82,32 @@ pub(crate) fn parse(text: &str, source: &str) -> Result<Vec<Entry>> {
         });
     }
     Ok(entries)
+}
+
+/// The signal of a `kind` with its `value`, as a lexicon line or a rule gives them.
+pub(crate) fn signal_of(kind: &str, value: &str) -> std::result::Result<Signal, String> {
+    Ok(match kind.trim() {
+        "sentiment" => Signal::Sentiment(number(value)?),
+        "negator" => Signal::Negator,
+        "intensifier" => Signal::Intensifier(number(value)?),
+        "contrast" => Signal::Contrast,
+        "intent" => Signal::Intent(value.trim().parse().map_err(|e: Error| e.to_string())?),
+        "urgent" if value.trim().is_empty() => return Err("urgent needs a reason".into()),
+        "urgent" => Signal::Urgent(value.trim().to_owned()),
+        "flame" => Signal::Flame(number(value)?.clamp(0.0, 1.0)),
+        "excess" => Signal::Excess(number(value)?),
+        "sarcasm" => Signal::Sarcasm,
+        other => return Err(format!("unknown kind {other:?}")),
+    })
+}
+
+/// A finite number, or why `s` is not one.
+fn number(s: &str) -> std::result::Result<f64, String> {
+    s.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .ok_or_else(|| format!("{s:?} is not a number"))
 }
 
 /// The built-in entries, Japanese and English.

@@ -25,6 +25,7 @@
 mod classifier;
 pub mod eval;
 pub mod lexicon;
+pub mod rules;
 
 use std::str::FromStr;
 
@@ -33,6 +34,7 @@ use serde::{Deserialize, Serialize};
 use crate::Error;
 
 pub use classifier::{Classification, Classifier, ClassifierBuilder, Context, Evidence};
+pub use rules::{ClassifierConfig, Rule};
 
 /// Generates a label enum with its names, `FromStr` and a list of every value.
 macro_rules! labels {
