@@ -391,6 +391,7 @@ impl Classifier {
             Urgency::Low
         } else if flame_risk >= 0.5
             || urgent.iter().any(|r| r != "many")
+            // An outage of the kind that hits many at once (down, 障害, 遅延, 圏外).
             || (many && intents.contains(&Intent::Outage))
         {
             Urgency::High
