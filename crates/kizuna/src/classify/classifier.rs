@@ -220,7 +220,8 @@ pub struct Classification {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Evidence {
     /// `sentiment`, `negator`, `intensifier`, `contrast`, `intent:<name>`, `urgent:<reason>`,
-    /// `flame`, `emoji`, `kaomoji` or `punctuation`.
+    /// `flame`, `emoji`, `kaomoji`, `punctuation`, `churn` or `failure` (a failure or harm
+    /// told as a fact).
     pub signal: String,
     /// The lexicon term (or entity) that fired, as written there.
     pub term: String,
@@ -576,6 +577,18 @@ impl Scorer<'_> {
             let (norm, range) = (self.norm, hit.range.clone());
             total -= 1.5;
             self.note("churn", &norm[range.clone()], -1.5, range);
+        }
+        // So is a failure or a harm told as a fact; asked about ("is it down?") it is neutral.
+        let harm = |e: &Entry| match &e.signal {
+            Signal::Intent(intent) => matches!(intent, Intent::Outage | Intent::Complaint),
+            Signal::Urgent(reason) => matches!(reason.as_str(), "safety" | "legal" | "money"),
+            _ => false,
+        };
+        let reported = self.hits.iter().find(|h| h.entries.iter().any(harm));
+        if let Some(hit) = reported.filter(|_| churn.is_none() && !self.norm.contains('?')) {
+            let (norm, range) = (self.norm, hit.range.clone());
+            total -= 1.5;
+            self.note("failure", &norm[range.clone()], -1.5, range);
         }
         // Doubled question marks ask in frustration: 届いてないんだけど？？, "where is it??".
         if let Some(at) = self.norm.find("??") {

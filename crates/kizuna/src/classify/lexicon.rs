@@ -220,6 +220,25 @@ mod tests {
     }
 
     #[test]
+    fn no_built_in_term_is_listed_twice_for_one_kind() {
+        // A second entry would count the term twice.
+        let mut seen = std::collections::HashSet::new();
+        for e in builtin().unwrap() {
+            // Scores may differ; an intent or a reason is part of what the entry says.
+            let kind = match &e.signal {
+                Signal::Intent(intent) => format!("intent {}", intent.name()),
+                Signal::Urgent(reason) => format!("urgent {reason}"),
+                other => format!("{:?}", std::mem::discriminant(other)),
+            };
+            assert!(
+                seen.insert((kind, e.term.clone())),
+                "{} listed twice",
+                e.term
+            );
+        }
+    }
+
+    #[test]
     fn bad_lines_name_file_and_line() {
         let err = parse("sentiment\tgood\t2\nsentiment\tbad\tworse\n", "mine.tsv").unwrap_err();
         assert!(err.to_string().contains("mine.tsv, line 2"), "{err}");
