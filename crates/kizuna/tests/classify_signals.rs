@@ -84,6 +84,31 @@ fn brands_are_not_sentiment() {
 }
 
 #[test]
+fn purchases_requests_and_their_neighbours() {
+    let c = classifier();
+    let happy = c.classify("just got the new chair and I love it");
+    assert!(happy.intents.contains(&Intent::Purchase) && happy.intents.contains(&Intent::Praise));
+    // An order gone wrong is a complaint, not a purchase report.
+    let broken = c.classify("ordered a lamp and it arrived broken, terrible");
+    assert!(
+        !broken.intents.contains(&Intent::Purchase),
+        "{:?}",
+        broken.intents
+    );
+    assert!(broken.intents.contains(&Intent::Complaint));
+    assert!(
+        c.classify("it would be nice if the app had a dark mode")
+            .intents
+            .contains(&Intent::Request)
+    );
+    assert!(
+        c.classify("アプリで在庫を見れるようにしてくれないかな")
+            .intents
+            .contains(&Intent::Request)
+    );
+}
+
+#[test]
 fn a_failure_told_is_negative_a_failure_asked_is_not() {
     assert_eq!(
         sentiment("the site crashed twice during checkout"),
@@ -288,13 +313,13 @@ fn development_set_floors() {
         (
             "dev en sentiment",
             d.by_language["en"].sentiment.macro_f1,
-            0.87,
+            0.88,
         ),
-        ("dev intents", d.overall.intents.macro_f1, 0.65),
+        ("dev intents", d.overall.intents.macro_f1, 0.74),
         (
             "dev needs_reply",
             d.overall.needs_reply.per_class["true"].f1,
-            0.87,
+            0.89,
         ),
         (
             "kept ja sentiment",

@@ -722,15 +722,17 @@ impl Scorer<'_> {
         if sentiment == Sentiment::Negative {
             add(Intent::Complaint, &mut intents);
         }
+        // An order that went wrong is told as a complaint, not as a purchase.
+        if intents.contains(&Intent::Complaint) || intents.contains(&Intent::Outage) {
+            intents.retain(|i| *i != Intent::Purchase);
+        }
         if sentiment != Sentiment::Positive {
             intents.retain(|i| *i != Intent::Praise);
-        } else if !intents.iter().any(|i| {
-            matches!(
-                i,
-                Intent::Purchase | Intent::Request | Intent::Question | Intent::Spam
-            )
-        }) {
-            // Warmth with nothing else to do is thanks or a compliment.
+        } else if !intents
+            .iter()
+            .any(|i| matches!(i, Intent::Request | Intent::Question | Intent::Spam))
+        {
+            // Warmth that asks nothing is thanks or a compliment, a happy purchase included.
             add(Intent::Praise, &mut intents);
         }
         if intents.is_empty() {
