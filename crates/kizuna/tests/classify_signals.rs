@@ -127,6 +127,17 @@ fn intents_urgency_and_reply() {
         ([Intent::Spam].as_slice(), Urgency::Low, false)
     );
     assert_eq!(spam.sentiment, Sentiment::Neutral);
+    for spam in [
+        "follow me and I follow back 💯 #F4F",
+        "make $300/day, link in bio 💵",
+        "日給3万円！在宅ワークで誰でもできる",
+    ] {
+        assert_eq!(
+            classifier().classify(spam).intents,
+            [Intent::Spam],
+            "{spam}"
+        );
+    }
     let stranded = c.classify("stranded at the gate, flight cancelled and nobody here");
     assert_eq!(stranded.urgency, Urgency::High);
     assert!(stranded.intents.contains(&Intent::Outage) && stranded.needs_reply);
@@ -308,18 +319,18 @@ fn development_set_floors() {
         (
             "dev ja sentiment",
             d.by_language["ja"].sentiment.macro_f1,
-            0.80,
+            0.82,
         ),
         (
             "dev en sentiment",
             d.by_language["en"].sentiment.macro_f1,
             0.88,
         ),
-        ("dev intents", d.overall.intents.macro_f1, 0.74),
+        ("dev intents", d.overall.intents.macro_f1, 0.78),
         (
             "dev needs_reply",
             d.overall.needs_reply.per_class["true"].f1,
-            0.89,
+            0.90,
         ),
         (
             "kept ja sentiment",
@@ -331,7 +342,7 @@ fn development_set_floors() {
             k.by_language["en"].sentiment.macro_f1,
             0.60,
         ),
-        ("kept intents", k.overall.intents.macro_f1, 0.60),
+        ("kept intents", k.overall.intents.macro_f1, 0.59),
         (
             "kept needs_reply",
             k.overall.needs_reply.per_class["true"].f1,
