@@ -5,7 +5,7 @@
 //! cargo bench -p kizuna-benches --bench classify
 //! ```
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{Criterion, Throughput};
 use kizuna::classify::Classifier;
 
 const POSTS: usize = 200_000;
@@ -37,9 +37,4 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group! {
-    name = benches;
-    config = kizuna_benches::criterion_config();
-    targets = bench
-}
-criterion_main!(benches);
+kizuna_benches::bench_main!(bench);

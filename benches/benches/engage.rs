@@ -6,7 +6,7 @@
 //! cargo bench -p kizuna-benches --bench engage
 //! ```
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{Criterion, Throughput};
 use jiff::{SignedDuration, Timestamp};
 use kizuna::engage::{AccountAccumulator, Author, Metrics, Post, Window, account_metrics};
 use kizuna_benches::Rng;
@@ -73,9 +73,4 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group! {
-    name = benches;
-    config = kizuna_benches::criterion_config();
-    targets = bench
-}
-criterion_main!(benches);
+kizuna_benches::bench_main!(bench);

@@ -8,7 +8,7 @@
 
 use std::hint::black_box;
 
-use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{BenchmarkGroup, Criterion, Throughput};
 use icu_normalizer::ComposingNormalizerBorrowed;
 use kizuna::text::{Normalizer, Preset};
 use kizuna_benches::{BENCH_BYTES, english_corpus, mixed_corpus};
@@ -60,9 +60,4 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group! {
-    name = benches;
-    config = kizuna_benches::criterion_config();
-    targets = bench
-}
-criterion_main!(benches);
+kizuna_benches::bench_main!(bench);

@@ -9,7 +9,7 @@
 
 use std::hint::black_box;
 
-use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, Throughput};
 use jiff::civil::Weekday;
 use jiff::{SignedDuration, Timestamp};
 use kizuna::sla::{Calendar, Event, ReplyRules, Rule, SlaPolicy, Target, build_threads, evaluate};
@@ -113,9 +113,4 @@ fn bench(c: &mut Criterion) {
     black_box(&cal);
 }
 
-criterion_group! {
-    name = benches;
-    config = kizuna_benches::criterion_config();
-    targets = bench
-}
-criterion_main!(benches);
+kizuna_benches::bench_main!(bench);

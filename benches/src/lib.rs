@@ -25,6 +25,26 @@ pub fn criterion_config() -> criterion::Criterion {
         .measurement_time(std::time::Duration::from_secs(4))
 }
 
+/// The `main` of a bench file: its bench function under [`criterion_config`].
+///
+/// ```
+/// fn bench(c: &mut criterion::Criterion) {
+///     c.bench_function("nothing", |b| b.iter(|| 1 + 1));
+/// }
+/// kizuna_benches::bench_main!(bench);
+/// ```
+#[macro_export]
+macro_rules! bench_main {
+    ($target:path) => {
+        criterion::criterion_group! {
+            name = benches;
+            config = $crate::criterion_config();
+            targets = $target
+        }
+        criterion::criterion_main!(benches);
+    };
+}
+
 /// The size the benchmarks generate: 10 MiB of posts.
 pub const BENCH_BYTES: usize = 10 * 1024 * 1024;
 
