@@ -6,9 +6,13 @@ use kizuna::classify::{
     Classifier, ClassifierConfig, Context, Intent, Language, Rule, Sentiment, Urgency,
 };
 use proptest::prelude::*;
+use std::sync::LazyLock;
 
+/// The built-in classifier, built once for every test (cloning shares it).
 fn classifier() -> Classifier {
-    Classifier::builder().build().expect("built-in lexicons")
+    static SHARED: LazyLock<Classifier> =
+        LazyLock::new(|| Classifier::builder().build().expect("built-in lexicons"));
+    SHARED.clone()
 }
 
 fn sentiment(text: &str) -> Sentiment {

@@ -197,10 +197,7 @@ pub fn account_metrics(posts: &[Post], account: &str, window: &Window) -> Result
     let mut accumulator = AccountAccumulator::new(account, window.clone());
     let mut rates = Vec::new();
     for post in posts {
-        accumulator.push(post)?;
-        if post.author.id == account && window.contains(post.created_at) {
-            rates.extend(post.engagement_rates()?.by_impressions);
-        }
+        rates.extend(accumulator.push_rate(post)?);
     }
     // With every rate at hand the median is exact, not the accumulator's sketch.
     Ok(AccountMetrics {

@@ -101,8 +101,14 @@ impl AccountAccumulator {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn push(&mut self, post: &Post) -> Result<()> {
+        self.push_rate(post).map(|_| ())
+    }
+
+    /// As [`push`](Self::push), and the post's engagement rate by impressions when it was
+    /// counted, for a caller that keeps the rates for an exact median.
+    pub(super) fn push_rate(&mut self, post: &Post) -> Result<Option<f64>> {
         if post.author.id != self.account || !self.window.contains(post.created_at) {
-            return Ok(());
+            return Ok(None);
         }
         let rates = post.engagement_rates()?;
         let (at, followers) = (post.created_at, post.author.followers);
@@ -125,7 +131,7 @@ impl AccountAccumulator {
         if let Some(rate) = rates.by_impressions {
             self.rates.insert(rate);
         }
-        Ok(())
+        Ok(rates.by_impressions)
     }
 
     /// Adds what `other` counted (for the same account and window), as if its posts had been
