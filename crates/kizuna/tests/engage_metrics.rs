@@ -175,7 +175,7 @@ proptest! {
         values in prop::collection::vec(prop_oneof![1 => Just(0.0), 9 => 1e-6f64..1e3], 1..300)
     ) {
         let mut sketch = RateSketch::default();
-        values.iter().for_each(|v| sketch.insert(*v));
+        values.iter().for_each(|v| sketch.insert(*v).expect("a rate"));
         let mut sorted = values.clone();
         sorted.sort_by(f64::total_cmp);
         let n = sorted.len();

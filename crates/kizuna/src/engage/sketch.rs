@@ -9,6 +9,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::{Error, Result};
+
 /// A log-bucketed histogram of non-negative values with relative accuracy [`ACCURACY`].
 ///
 /// ```
@@ -16,10 +18,11 @@ use std::collections::BTreeMap;
 ///
 /// let mut sketch = RateSketch::default();
 /// for rate in [0.01, 0.02, 0.03, 0.5] {
-///     sketch.insert(rate);
+///     sketch.insert(rate)?;
 /// }
 /// let median = sketch.median().unwrap(); // exact: (0.02 + 0.03) ÷ 2
 /// assert!((median - 0.025).abs() <= 0.025 * RateSketch::ACCURACY);
+/// # Ok::<(), kizuna::Error>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RateSketch {
@@ -36,19 +39,29 @@ impl RateSketch {
     /// Every answer lies within this share of the exact value: 0.5 %.
     pub const ACCURACY: f64 = ACCURACY;
 
-    /// Counts `value`; negative, NaN and infinite values are ignored, as no rate is one.
+    /// Counts `value`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::OutOfRange`] for a negative, NaN or infinite value (no rate is one); the
+    /// sketch is left as it was.
     ///
     /// ```
     /// use kizuna::engage::RateSketch;
     ///
     /// let mut sketch = RateSketch::default();
-    /// sketch.insert(f64::NAN);
-    /// sketch.insert(0.0);
+    /// assert!(sketch.insert(f64::NAN).is_err());
+    /// sketch.insert(0.0)?;
     /// assert_eq!(sketch.count(), 1);
+    /// # Ok::<(), kizuna::Error>(())
     /// ```
-    pub fn insert(&mut self, value: f64) {
+    pub fn insert(&mut self, value: f64) -> Result<()> {
         if !value.is_finite() || value < 0.0 {
-            return;
+            return Err(Error::OutOfRange {
+                what: "rate".into(),
+                value: value.to_string(),
+                range: "finite and at least 0".into(),
+            });
         }
         self.count += 1;
         if value == 0.0 {
@@ -56,6 +69,7 @@ impl RateSketch {
         } else {
             *self.buckets.entry(bucket_of(value)).or_insert(0) += 1;
         }
+        Ok(())
     }
 
     /// Adds the counts of `other`, as if its values had been inserted here: sketches of
@@ -65,10 +79,11 @@ impl RateSketch {
     /// use kizuna::engage::RateSketch;
     ///
     /// let (mut a, mut b) = (RateSketch::default(), RateSketch::default());
-    /// a.insert(0.1);
-    /// b.insert(0.3);
+    /// a.insert(0.1)?;
+    /// b.insert(0.3)?;
     /// a.merge(&b);
     /// assert_eq!(a.count(), 2);
+    /// # Ok::<(), kizuna::Error>(())
     /// ```
     pub fn merge(&mut self, other: &RateSketch) {
         self.zeros += other.zeros;
@@ -97,8 +112,9 @@ impl RateSketch {
     ///
     /// let mut sketch = RateSketch::default();
     /// assert_eq!(sketch.median(), None);
-    /// sketch.insert(0.0);
+    /// sketch.insert(0.0)?;
     /// assert_eq!(sketch.median(), Some(0.0));
+    /// # Ok::<(), kizuna::Error>(())
     /// ```
     pub fn median(&self) -> Option<f64> {
         let n = self.count;
@@ -139,7 +155,7 @@ mod tests {
     fn each_bucket_answers_within_the_accuracy() {
         for value in [1e-300, 1e-9, 0.000_123, 0.01, 0.5, 1.0, 7.0, 3e12, 1e300] {
             let mut sketch = RateSketch::default();
-            sketch.insert(value);
+            sketch.insert(value).unwrap();
             let got = sketch.median().unwrap();
             assert!(
                 (got - value).abs() <= value * ACCURACY * (1.0 + 1e-12),
@@ -152,11 +168,11 @@ mod tests {
     fn zeros_sort_first() {
         let mut sketch = RateSketch::default();
         for v in [0.0, 0.0, 0.0, 0.2] {
-            sketch.insert(v);
+            sketch.insert(v).unwrap();
         }
         assert_eq!(sketch.median(), Some(0.0));
-        sketch.insert(0.2);
-        sketch.insert(0.2);
+        sketch.insert(0.2).unwrap();
+        sketch.insert(0.2).unwrap();
         let median = sketch.median().unwrap(); // (0 + 0.2) ÷ 2
         assert!((median - 0.1).abs() <= 0.1 * ACCURACY);
     }

@@ -111,6 +111,9 @@ impl AccountAccumulator {
             return Ok(None);
         }
         let rates = post.engagement_rates()?;
+        if let Some(rate) = rates.by_impressions {
+            self.rates.insert(rate)?; // first, so that a failure leaves nothing counted
+        }
         let (at, followers) = (post.created_at, post.author.followers);
         self.posts += 1;
         self.active.insert(self.window.date_of(at));
@@ -127,9 +130,6 @@ impl AccountAccumulator {
         if let Some(shown) = m.impressions.filter(|i| *i > 0.0) {
             self.engagements += rates.engagements;
             self.impressions += shown;
-        }
-        if let Some(rate) = rates.by_impressions {
-            self.rates.insert(rate);
         }
         Ok(rates.by_impressions)
     }
