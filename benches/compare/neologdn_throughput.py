@@ -11,32 +11,17 @@ over every post of it: the median of several runs is kept. kizuna is timed from 
 once the Python binding exists, the same comparison belongs in Python.
 """
 import json
-import os
 import statistics
 import subprocess
-import sys
 import time
 import unicodedata
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-VENV = ROOT / ".venv-bench"
+from bench_env import ROOT, in_venv, rust_example
+
 RUNS = 5
 
 
-def in_venv():
-    """Re-runs this script inside .venv-bench with neologdn installed."""
-    python = VENV / "bin" / "python"
-    if Path(sys.prefix).resolve() == VENV.resolve():
-        return
-    if not python.exists():
-        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
-    subprocess.run([str(python), "-m", "pip", "install", "-q", "neologdn==0.5.6"], check=True)
-    os.execv(str(python), [str(python), *sys.argv])
-
-
-def rust(corpus, name):
-    binary = ROOT / "target" / "release" / "examples" / "throughput"
+def rust(binary, corpus, name):
     out = subprocess.run([str(binary), "--input", str(corpus), name], check=True,
                          capture_output=True, text=True).stdout
     return json.loads(out)["mb_per_s"]
@@ -54,19 +39,17 @@ def python(posts, normalize):
 
 
 def main():
-    in_venv()
+    in_venv("neologdn==0.5.6")
     import neologdn
 
-    subprocess.run(["cargo", "build", "--release", "-q", "-p", "kizuna-benches",
-                    "--example", "throughput"], check=True, cwd=ROOT)
+    binary = rust_example("throughput")
     corpus = ROOT / "target" / "bench-corpus.jsonl"
-    subprocess.run([str(ROOT / "target" / "release" / "examples" / "throughput"),
-                    "--dump", str(corpus)], check=True)
+    subprocess.run([str(binary), "--dump", str(corpus)], check=True)
     posts = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines()]
 
     rows = {
-        "kizuna neologdn preset (Rust)": rust(corpus, "neologdn"),
-        "ICU4X NFKC (Rust)": rust(corpus, "nfkc"),
+        "kizuna neologdn preset (Rust)": rust(binary, corpus, "neologdn"),
+        "ICU4X NFKC (Rust)": rust(binary, corpus, "nfkc"),
         f"neologdn {neologdn.__version__} (Python)": python(posts, neologdn.normalize),
         "unicodedata NFKC (Python)": python(posts, lambda t: unicodedata.normalize("NFKC", t)),
     }

@@ -9,11 +9,10 @@
 //! ```
 
 use std::error::Error;
-use std::time::Instant;
 
 use icu_normalizer::ComposingNormalizerBorrowed;
 use kizuna::text::{Normalizer, Preset};
-use kizuna_benches::{BENCH_BYTES, english_corpus, mixed_corpus};
+use kizuna_benches::{BENCH_BYTES, english_corpus, median_seconds, mixed_corpus};
 
 /// How many times the corpus is normalised; the median run is reported.
 const RUNS: usize = 7;
@@ -45,16 +44,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         let normalizer = Normalizer::from_preset(name.parse::<Preset>()?);
         Box::new(move |t| normalizer.normalize(t).text().len())
     };
-    let mut seconds: Vec<f64> = (0..RUNS)
-        .map(|_| {
-            let start = Instant::now();
-            let out: usize = posts.iter().map(|p| run(p)).sum();
-            std::hint::black_box(out);
-            start.elapsed().as_secs_f64()
-        })
-        .collect();
-    seconds.sort_by(f64::total_cmp);
-    let median = seconds[RUNS / 2];
+    let median = median_seconds(RUNS, || posts.iter().map(|p| run(p)).sum::<usize>());
     let bytes: usize = posts.iter().map(String::len).sum();
     println!(
         "{}",

@@ -25,6 +25,25 @@ pub fn criterion_config() -> criterion::Criterion {
         .measurement_time(std::time::Duration::from_secs(4))
 }
 
+/// The median wall time of `runs` calls of `work`, in seconds: what `benches/compare/` sets
+/// beside the Python tools, timed the way they are.
+///
+/// ```
+/// let seconds = kizuna_benches::median_seconds(3, || (0..1000u64).sum::<u64>());
+/// assert!(seconds >= 0.0);
+/// ```
+pub fn median_seconds<T>(runs: usize, mut work: impl FnMut() -> T) -> f64 {
+    let mut seconds: Vec<f64> = (0..runs.max(1))
+        .map(|_| {
+            let start = std::time::Instant::now();
+            std::hint::black_box(work());
+            start.elapsed().as_secs_f64()
+        })
+        .collect();
+    seconds.sort_by(f64::total_cmp);
+    seconds[seconds.len() / 2]
+}
+
 /// The `main` of a bench file: its bench function under [`criterion_config`].
 ///
 /// ```
