@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 use super::lexicon::{self, Compiled, Entry, Signal};
 use super::rules::{ClassifierConfig, CompiledRule, Rule, read_lexicons};
 use super::{Intent, Language, Sentiment, Urgency};
-use crate::Result;
 use crate::text::{EntityKind, Normalized, Normalizer, Span};
+use crate::{Error, Result};
 
 /// How far after a Japanese sentiment term (in chars of normalised text) a negator still
 /// negates it: 良く + ない, 美味しく + なかった.
@@ -183,6 +183,38 @@ pub struct Context {
     pub replies_to_brand: bool,
 }
 
+impl Context {
+    /// Checks the counts: followers and shares, where given, are finite and not negative.
+    /// Bindings call it at their boundary; [`Classifier::classify_with`] trusts its caller.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::OutOfRange`] naming the count.
+    ///
+    /// ```
+    /// use kizuna::classify::Context;
+    ///
+    /// assert!(Context { followers: Some(120.0), ..Context::default() }.check().is_ok());
+    /// let err = Context { shares: Some(-1.0), ..Context::default() }.check().unwrap_err();
+    /// assert!(err.to_string().contains("shares"));
+    /// ```
+    pub fn check(&self) -> Result<()> {
+        for (what, count) in [("followers", self.followers), ("shares", self.shares)] {
+            match count {
+                Some(value) if !(value.is_finite() && value >= 0.0) => {
+                    return Err(Error::OutOfRange {
+                        what: format!("context {what}"),
+                        value: value.to_string(),
+                        range: "a finite count, 0 or more".into(),
+                    });
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Everything the classifier decided about a post.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Classification {
@@ -229,6 +261,31 @@ pub struct Evidence {
     pub contribution: f64,
     /// Where it stands in the original post.
     pub span: Span,
+}
+
+/// Byte ranges merged into sorted, disjoint ones, so that asking whether a range overlaps
+/// any of them costs O(log n): a long post with thousands of links stays linear.
+struct RangeSet(Vec<Range<usize>>);
+
+impl RangeSet {
+    fn new(mut ranges: Vec<Range<usize>>) -> RangeSet {
+        ranges.sort_unstable_by_key(|r| r.start);
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+        for range in ranges {
+            match merged.last_mut() {
+                // Only ranges that share an inner point merge, so overlap stays exact.
+                Some(last) if range.start < last.end => last.end = last.end.max(range.end),
+                _ => merged.push(range),
+            }
+        }
+        RangeSet(merged)
+    }
+
+    /// Whether `range` overlaps one of the ranges (`a.start < b.end && b.start < a.end`).
+    fn overlaps(&self, range: &Range<usize>) -> bool {
+        let i = self.0.partition_point(|r| r.end <= range.start);
+        self.0.get(i).is_some_and(|r| r.start < range.end)
+    }
 }
 
 /// One lexicon match in the normalised text.
@@ -321,19 +378,19 @@ impl Classifier {
             &brand_keys(&inner.normalizer, &context.brands),
         ));
         // Links and handles say nothing about how the author feels.
-        let quiet: Vec<Range<usize>> = out
-            .entities()
-            .iter()
-            .filter(|e| matches!(e.kind, EntityKind::Url | EntityKind::Mention))
-            .filter_map(|e| e.normalized.clone())
-            .chain(brand_ranges.iter().cloned())
-            .collect();
-        let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+        let quiet = RangeSet::new(
+            out.entities()
+                .iter()
+                .filter(|e| matches!(e.kind, EntityKind::Url | EntityKind::Mention))
+                .filter_map(|e| e.normalized.clone())
+                .chain(brand_ranges.iter().cloned())
+                .collect(),
+        );
         let mut hits: Vec<Hit<'_>> = inner
             .lexicon
             .automaton
             .find_iter(norm)
-            .filter(|m| !quiet.iter().any(|q| overlaps(q, &m.range())))
+            .filter(|m| !quiet.overlaps(&m.range()))
             .filter(|m| !inner.lexicon.latin[m.pattern().as_usize()] || whole_word(norm, m.range()))
             .map(|m| Hit {
                 range: m.range(),
@@ -344,7 +401,7 @@ impl Classifier {
             .rules
             .iter()
             .flat_map(|rule| rule.regex.find_iter(norm).map(move |m| (rule, m.range())))
-            .filter(|(_, range)| !quiet.iter().any(|q| overlaps(q, range)))
+            .filter(|(_, range)| !quiet.overlaps(range))
             .map(|(rule, range)| Hit {
                 range,
                 entries: &rule.entry,
@@ -352,7 +409,8 @@ impl Classifier {
             .collect();
         if !ruled.is_empty() {
             // A rule says more than the words it spans.
-            hits.retain(|h| !ruled.iter().any(|r| overlaps(&r.range, &h.range)));
+            let ruled_ranges = RangeSet::new(ruled.iter().map(|r| r.range.clone()).collect());
+            hits.retain(|h| !ruled_ranges.overlaps(&h.range));
             hits.extend(ruled);
             hits.sort_by_key(|h| (h.range.start, h.range.end));
         }
@@ -824,5 +882,41 @@ fn kaomoji_polarity(face: &str) -> f64 {
         1.4
     } else {
         0.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn range() -> impl Strategy<Value = Range<usize>> {
+        (0usize..60, 0usize..8).prop_map(|(start, len)| start..start + len)
+    }
+
+    proptest! {
+        /// The merged set answers exactly as asking every range would.
+        #[test]
+        fn range_set_overlaps_as_the_ranges_do(
+            ranges in prop::collection::vec(range(), 0..12),
+            query in range(),
+        ) {
+            let each = ranges.iter().any(|r| r.start < query.end && query.start < r.end);
+            prop_assert_eq!(RangeSet::new(ranges).overlaps(&query), each);
+        }
+    }
+
+    #[test]
+    fn a_long_post_full_of_links_classifies_in_linear_time() {
+        // 20,000 mentions and links: checking every hit against every one of them was
+        // quadratic (a 10 MB post took half a minute).
+        let post = "@sora_air flight delayed https://sora.example/x ".repeat(20_000);
+        let c = Classifier::builder()
+            .build()
+            .expect("builds")
+            .classify(&post);
+        assert_eq!(c.language, Language::En);
+        assert!(c.evidence.iter().all(|e| !e.term.contains("sora")));
     }
 }
