@@ -25,6 +25,7 @@
 #![warn(missing_docs)]
 
 pub mod classify;
+pub mod config;
 pub mod engage;
 pub mod error;
 pub mod sla;

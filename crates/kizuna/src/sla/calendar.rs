@@ -553,10 +553,94 @@ impl Weekdays {
             .map(|i| Weekday::Monday.wrapping_add(i))
     }
 
+    /// Whether `day` is in the set.
+    ///
+    /// ```
+    /// use jiff::civil::Weekday;
+    ///
+    /// let weekend = kizuna::sla::Weekdays::from([Weekday::Saturday, Weekday::Sunday]);
+    /// assert!(weekend.contains(Weekday::Sunday) && !weekend.contains(Weekday::Monday));
+    /// ```
+    pub fn contains(self, day: Weekday) -> bool {
+        self.bits & (1 << weekday_index(day)) != 0
+    }
+
+    /// The days in either set.
+    ///
+    /// ```
+    /// use jiff::civil::Weekday;
+    /// use kizuna::sla::Weekdays;
+    ///
+    /// let both = Weekdays::from(Weekday::Monday).union(Weekdays::from(Weekday::Friday));
+    /// assert_eq!(both.iter().count(), 2);
+    /// ```
+    pub fn union(self, other: Weekdays) -> Weekdays {
+        Weekdays {
+            bits: self.bits | other.bits,
+        }
+    }
+
     fn insert(&mut self, day: Weekday) {
         self.bits |= 1 << weekday_index(day);
     }
 }
+
+/// Reads weekdays as people write them in configs and on the command line: English names or
+/// their first three letters, any case, ranges in week order with `-` (`mon-fri`, `sat-mon`),
+/// lists with `,` (`sat,sun`), and `daily`.
+///
+/// ```
+/// use jiff::civil::Weekday;
+/// use kizuna::sla::Weekdays;
+///
+/// let days: Weekdays = "mon-wed, Friday".parse()?;
+/// assert_eq!(days.iter().collect::<Vec<_>>(), [Weekday::Monday, Weekday::Tuesday, Weekday::Wednesday, Weekday::Friday]);
+/// assert_eq!("daily".parse::<Weekdays>()?.iter().count(), 7);
+/// assert!("weekdayz".parse::<Weekdays>().is_err());
+/// # Ok::<(), kizuna::Error>(())
+/// ```
+impl std::str::FromStr for Weekdays {
+    type Err = Error;
+
+    fn from_str(spec: &str) -> Result<Weekdays> {
+        let day = |name: &str| -> Result<Weekday> {
+            let lower = name.trim().to_ascii_lowercase();
+            WEEKDAY_NAMES
+                .iter()
+                .find(|(full, _)| lower.len() >= 3 && full.starts_with(&lower))
+                .map(|&(_, day)| day)
+                .ok_or_else(|| Error::Hours {
+                    spec: spec.to_owned(),
+                    reason: format!(
+                        "{:?} is not a weekday (mon, tue, …, sun, or their full names)",
+                        name.trim()
+                    ),
+                })
+        };
+        if spec.trim().eq_ignore_ascii_case("daily") {
+            return Ok(Weekdays::from(Weekday::Monday..=Weekday::Sunday));
+        }
+        let mut days = Weekdays::default();
+        for part in spec.split(',') {
+            days = days.union(match part.split_once('-') {
+                Some((from, to)) => Weekdays::from(day(from)?..=day(to)?),
+                None => Weekdays::from(day(part)?),
+            });
+        }
+        Ok(days)
+    }
+}
+
+/// English weekday names, for [`Weekdays`]'s parser.
+const WEEKDAY_NAMES: [(&str, Weekday); 7] = [
+    ("monday", Weekday::Monday),
+    ("tuesday", Weekday::Tuesday),
+    ("wednesday", Weekday::Wednesday),
+    ("thursday", Weekday::Thursday),
+    ("friday", Weekday::Friday),
+    ("saturday", Weekday::Saturday),
+    ("sunday", Weekday::Sunday),
+];
 
 impl From<Weekday> for Weekdays {
     fn from(day: Weekday) -> Self {

@@ -12,6 +12,7 @@
 //!   (achieved, breached, pending, at risk).
 //! - [`summarize`] and [`summarize_by`]: response rate, attainment, reply-time percentiles and
 //!   an SLA score 0–100, overall or by channel, tag, agent or day.
+//! - [`score_events`]: all of the above in one call, as an [`SlaReport`].
 //! - [`SlaMonitor`]: events as they arrive, in any order; what breaches next at any instant.
 //!
 //! ```
@@ -28,17 +29,21 @@
 
 mod aggregate;
 mod calendar;
+mod calendar_config;
 mod event;
 pub mod holidays;
 mod monitor;
 mod policy;
+mod report;
 mod score;
 mod threads;
 
 pub use aggregate::{GroupBy, SlaSummary, TargetSummary, TimeStats, summarize, summarize_by};
 pub use calendar::{Calendar, CalendarBuilder, DEFAULT_YEARS, Weekdays};
+pub use calendar_config::{CalendarConfig, HolidayEntry};
 pub use event::{Event, TwcsRecord, read_events};
 pub use monitor::{Due, SlaMonitor, TargetKind};
 pub use policy::{Clock, Rule, SlaPolicy, Target};
+pub use report::{SlaReport, score_events};
 pub use score::{Evaluation, Outcome, ReplyRules, Status, ThreadTimes, Wait, evaluate, measure};
 pub use threads::{Problem, ProblemKind, Thread, Threads, build_threads};

@@ -28,6 +28,7 @@ use jiff::SignedDuration;
 use serde::{Deserialize, Serialize};
 
 use super::Thread;
+use crate::{Error, Result};
 
 /// An SLA policy: ordered rules and the share of a target below which a pending reply is at
 /// risk.
@@ -65,6 +66,69 @@ impl SlaPolicy {
             rules,
             at_risk: default_at_risk(),
         }
+    }
+
+    /// Reads a policy from a JSON or TOML document (see the [module docs](self)) and checks
+    /// it.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Config`] for a document that does not parse (unknown fields included);
+    /// [`Error::OutOfRange`] for an `at_risk` share outside 0–1 or a target that is not
+    /// positive.
+    ///
+    /// ```
+    /// use kizuna::sla::SlaPolicy;
+    ///
+    /// let policy = SlaPolicy::from_config("[[rules]]\nname = \"all\"\nfirst_reply = { within = \"1h\" }\n")?;
+    /// assert_eq!(policy.rules[0].name, "all");
+    /// let err = SlaPolicy::from_config(r#"{"rules": [{"name": "all", "first_reply": {"within": "-1h"}}]}"#).unwrap_err();
+    /// assert!(err.to_string().contains("first_reply"));
+    /// # Ok::<(), kizuna::Error>(())
+    /// ```
+    pub fn from_config(text: &str) -> Result<SlaPolicy> {
+        let policy: SlaPolicy = crate::config::parse(text, "SLA policy")?;
+        policy.check()?;
+        Ok(policy)
+    }
+
+    /// Checks that the shares and targets make sense.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::OutOfRange`] for an `at_risk` share outside 0–1 or a target that is not
+    /// positive, naming the rule.
+    ///
+    /// ```
+    /// let mut policy = kizuna::sla::SlaPolicy::new(Vec::new());
+    /// policy.at_risk = 1.5;
+    /// assert!(policy.check().is_err());
+    /// ```
+    pub fn check(&self) -> Result<()> {
+        if !(0.0..=1.0).contains(&self.at_risk) {
+            return Err(Error::OutOfRange {
+                what: "SLA policy at_risk share".into(),
+                value: self.at_risk.to_string(),
+                range: "0 to 1".into(),
+            });
+        }
+        for rule in &self.rules {
+            let targets = [
+                ("first_reply", &rule.first_reply),
+                ("next_reply", &rule.next_reply),
+                ("resolution", &rule.resolution),
+            ];
+            for (name, target) in targets {
+                if let Some(target) = target.filter(|t| !t.within.is_positive()) {
+                    return Err(Error::OutOfRange {
+                        what: format!("rule {:?} {name} target", rule.name),
+                        value: format!("{:#}", target.within),
+                        range: "a positive duration".into(),
+                    });
+                }
+            }
+        }
+        Ok(())
     }
 
     /// The first rule whose conditions the thread meets.
