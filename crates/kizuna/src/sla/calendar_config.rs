@@ -179,7 +179,8 @@ mod tests {
         assert!(cal.is_closed_day(date(2026, 12, 24)));
         let open_at = |d: i8, h: i8| {
             let at = date(2026, 12, d).at(h, 0, 0, 0).in_tz("America/New_York");
-            cal.is_open(at.expect("valid").timestamp()).expect("in range")
+            cal.is_open(at.expect("valid").timestamp())
+                .expect("in range")
         };
         assert!(open_at(23, 9)); // a Wednesday
         assert!(!open_at(24, 9)); // closed
