@@ -257,6 +257,9 @@ typedef struct kz_sla_policy kz_sla_policy;
 /**
  * What a post carries besides its text; pass NULL for none. A zeroed struct means "nothing
  * known".
+ *
+ * Plain data owned by the caller, only read during the call: threads may share one as long
+ * as nobody changes it meanwhile.
  */
 typedef struct {
   /**
@@ -292,6 +295,8 @@ typedef struct {
 /**
  * What the classifier decided about a post, as plain fields. Evidence (which words fired,
  * where) is in [`kz_classify_json`].
+ *
+ * Plain data owned by the caller: no thread-safety concerns of its own.
  */
 typedef struct {
   /**

@@ -68,6 +68,8 @@ pub const KZ_INTENT_OTHER: u32 = 1 << 8;
 
 /// What the classifier decided about a post, as plain fields. Evidence (which words fired,
 /// where) is in [`kz_classify_json`].
+///
+/// Plain data owned by the caller: no thread-safety concerns of its own.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct KzClassification {
@@ -144,6 +146,9 @@ fn intent_bit(intent: Intent) -> u32 {
 
 /// What a post carries besides its text; pass NULL for none. A zeroed struct means "nothing
 /// known".
+///
+/// Plain data owned by the caller, only read during the call: threads may share one as long
+/// as nobody changes it meanwhile.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct KzContext {
