@@ -67,6 +67,7 @@ int main(int argc, char **argv) {
   /* Brand names from --brand, one per line, as kz_context wants them. */
   size_t brands_len = 0;
   char *brands = calloc(1, 1);
+  if (!brands) return 1;
   for (int i = 1; i < argc; i++) {
     if (strcmp(argv[i], "--brand") == 0 && i + 1 < argc) {
       size_t add = strlen(argv[++i]);
@@ -98,7 +99,7 @@ int main(int argc, char **argv) {
   ssize_t length;
   while ((length = getline(&line, &line_capacity, stdin)) > 0) {
     read++;
-    if (line[length - 1] == '\n') line[--length] = '\0';
+    while (length > 0 && (line[length - 1] == '\n' || line[length - 1] == '\r')) line[--length] = '\0';
     char number[32];
     snprintf(number, sizeof number, "%zu", read);
     char *tab = strchr(line, '\t');

@@ -28,7 +28,7 @@
 
 /**
  * The ABI generation: raised on any change that breaks callers compiled against an older
- * header. Compare with [`kz_abi_version`] at start-up.
+ * header. Compare with `kz_abi_version` at start-up.
  */
 #define KZ_ABI_VERSION 1
 
@@ -78,8 +78,10 @@
 #define KZ_INTENT_OTHER (1 << 8)
 
 /**
- * What a call did. `KZ_STATUS_OK` is 0; on any other status, [`kz_last_error_message`]
+ * What a call did. `KZ_STATUS_OK` is 0; on any other status, `kz_last_error_message`
  * says what went wrong on this thread.
+ *
+ * A plain value: no thread-safety concerns.
  */
 typedef enum {
   /**
@@ -146,6 +148,8 @@ typedef enum {
 
 /**
  * A post's language, from its scripts.
+ *
+ * A plain value: no thread-safety concerns.
  */
 typedef enum {
   /**
@@ -168,6 +172,8 @@ typedef enum {
 
 /**
  * A post's sentiment; the values order from negative to positive.
+ *
+ * A plain value: no thread-safety concerns.
  */
 typedef enum {
   /**
@@ -186,6 +192,8 @@ typedef enum {
 
 /**
  * How soon a care team should act; the values order from low to high.
+ *
+ * A plain value: no thread-safety concerns.
  */
 typedef enum {
   /**
@@ -203,7 +211,9 @@ typedef enum {
 } kz_urgency;
 
 /**
- * The named normalisation presets, for [`kz_normalizer_new`].
+ * The named normalisation presets, for `kz_normalizer_new`.
+ *
+ * A plain value: no thread-safety concerns.
  */
 typedef enum {
   /**
@@ -222,35 +232,35 @@ typedef enum {
 
 /**
  * A business calendar (time zone, hours, holidays): immutable, so one handle may be shared
- * by any number of threads at once. Create with [`kz_calendar_japan`] or
- * [`kz_calendar_from_config`], free with [`kz_calendar_free`].
+ * by any number of threads at once. Create with `kz_calendar_japan` or
+ * `kz_calendar_from_config`, free with `kz_calendar_free`.
  */
 typedef struct kz_calendar kz_calendar;
 
 /**
  * A built classifier: immutable, so one handle may be shared by any number of threads at
- * once. Create with [`kz_classifier_new`] or [`kz_classifier_from_config`], free with
- * [`kz_classifier_free`].
+ * once. Create with `kz_classifier_new` or `kz_classifier_from_config`, free with
+ * `kz_classifier_free`.
  */
 typedef struct kz_classifier kz_classifier;
 
 /**
  * A compiled normaliser: immutable, so one handle may be shared by any number of threads
- * at once. Create with [`kz_normalizer_new`] or [`kz_normalizer_from_config`], free with
- * [`kz_normalizer_free`].
+ * at once. Create with `kz_normalizer_new` or `kz_normalizer_from_config`, free with
+ * `kz_normalizer_free`.
  */
 typedef struct kz_normalizer kz_normalizer;
 
 /**
  * A streaming SLA monitor. NOT thread-safe: it changes with every event, so use one handle
- * from one thread at a time (or guard it with a mutex). Create with [`kz_sla_monitor_new`],
- * free with [`kz_sla_monitor_free`].
+ * from one thread at a time, reads included (or guard every call with one mutex). Create with `kz_sla_monitor_new`,
+ * free with `kz_sla_monitor_free`.
  */
 typedef struct kz_sla_monitor kz_sla_monitor;
 
 /**
  * An SLA policy: immutable, shareable across threads. Create with
- * [`kz_sla_policy_from_config`], free with [`kz_sla_policy_free`].
+ * `kz_sla_policy_from_config`, free with `kz_sla_policy_free`.
  */
 typedef struct kz_sla_policy kz_sla_policy;
 
@@ -294,7 +304,7 @@ typedef struct {
 
 /**
  * What the classifier decided about a post, as plain fields. Evidence (which words fired,
- * where) is in [`kz_classify_json`].
+ * where) is in `kz_classify_json`.
  *
  * Plain data owned by the caller: no thread-safety concerns of its own.
  */
@@ -347,8 +357,8 @@ uint32_t kz_abi_version(void);
 /**
  * The instant `seconds` of business time after `start` (a deadline).
  *
- * Thread-safe on a shared calendar. Returns `KZ_STATUS_OUT_OF_RANGE` for a negative
- * duration or a deadline beyond the calendar's years.
+ * Thread-safe on a shared calendar. Returns `KZ_STATUS_ORDER` for a negative duration,
+ * `KZ_STATUS_OUT_OF_RANGE` for a deadline beyond the calendar's years.
  *
  * # Safety
  *
@@ -430,7 +440,7 @@ kz_status kz_calendar_from_config(const uint8_t *config,
  *
  * ```c
  * bool open = false;
- * kz_calendar_is_open(japan, 1795222800, &open); // 2026-11-24 10:00 JST: open
+ * kz_calendar_is_open(japan, 1795482000, &open); // Tuesday 2026-11-24 10:00 JST: open
  * ```
  */
 kz_status kz_calendar_is_open(const kz_calendar *calendar, int64_t at, bool *out_open);
@@ -508,7 +518,7 @@ kz_status kz_classifier_new(kz_classifier **out_classifier);
  * # Safety
  *
  * `classifier` is NULL or live; `text` points to `text_len` readable bytes (or is NULL with
- * length 0); `context` is NULL or readable (see [`KzContext`]); `out` is NULL or writable.
+ * length 0); `context` is NULL or readable (see `KzContext`); `out` is NULL or writable.
  *
  * ```c
  * kz_classification c;
@@ -532,7 +542,7 @@ kz_status kz_classify(const kz_classifier *classifier,
  *
  * # Safety
  *
- * As for [`kz_classify`]; `out_json` is NULL or writable; `out_len` is NULL or writable.
+ * As for `kz_classify`; `out_json` is NULL or writable; `out_len` is NULL or writable.
  *
  * ```c
  * char *json = NULL;
@@ -556,7 +566,7 @@ kz_status kz_classify_json(const kz_classifier *classifier,
  * # Safety
  *
  * `text` points to `text_len` readable bytes (or is NULL with length 0); `out_json` and
- * `out_len` as for [`kz_normalize`].
+ * `out_len` as for `kz_normalize`.
  *
  * ```c
  * char *json = NULL;
@@ -633,7 +643,7 @@ kz_status kz_normalize(const kz_normalizer *normalizer,
  *
  * # Safety
  *
- * As for [`kz_normalize`].
+ * As for `kz_normalize`.
  *
  * ```c
  * char *json = NULL;
@@ -706,7 +716,7 @@ kz_status kz_normalizer_new(uint32_t preset, kz_normalizer **out_normalizer);
  *
  * # Safety
  *
- * `monitor` is NULL or live and not being changed by another thread; `out_json` and
+ * `monitor` is NULL or live and used by no other thread during the call; `out_json` and
  * `out_len` are NULL or writable.
  *
  * ```c
@@ -755,7 +765,7 @@ kz_status kz_sla_monitor_new(const kz_sla_policy *policy,
  *
  * # Safety
  *
- * `monitor` is NULL or live and not being changed by another thread; `out_count` is NULL
+ * `monitor` is NULL or live and used by no other thread during the call; `out_count` is NULL
  * or writable.
  *
  * ```c
@@ -766,7 +776,7 @@ kz_status kz_sla_monitor_new(const kz_sla_policy *policy,
 kz_status kz_sla_monitor_open_threads(const kz_sla_monitor *monitor, size_t *out_count);
 
 /**
- * Feeds one event, a JSON object as in [`kz_sla_score_json`], in any order.
+ * Feeds one event, a JSON object as in `kz_sla_score_json`, in any order.
  *
  * Returns `KZ_STATUS_PARSE` for an event that does not read and `KZ_STATUS_RECORD` for one
  * the monitor cannot take (an id it already holds, a reply older than its post); the

@@ -10,6 +10,8 @@ use crate::KzStatus;
 use crate::ffi::{self, Failure, free_handle, give_handle, give_json, guard, handle, out};
 
 /// A post's language, from its scripts.
+///
+/// A plain value: no thread-safety concerns.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub enum KzLanguage {
@@ -24,6 +26,8 @@ pub enum KzLanguage {
 }
 
 /// A post's sentiment; the values order from negative to positive.
+///
+/// A plain value: no thread-safety concerns.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub enum KzSentiment {
@@ -36,6 +40,8 @@ pub enum KzSentiment {
 }
 
 /// How soon a care team should act; the values order from low to high.
+///
+/// A plain value: no thread-safety concerns.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub enum KzUrgency {
@@ -67,7 +73,7 @@ pub const KZ_INTENT_SPAM: u32 = 1 << 7;
 pub const KZ_INTENT_OTHER: u32 = 1 << 8;
 
 /// What the classifier decided about a post, as plain fields. Evidence (which words fired,
-/// where) is in [`kz_classify_json`].
+/// where) is in `kz_classify_json`.
 ///
 /// Plain data owned by the caller: no thread-safety concerns of its own.
 #[repr(C)]
@@ -169,8 +175,8 @@ pub struct KzContext {
 }
 
 /// A built classifier: immutable, so one handle may be shared by any number of threads at
-/// once. Create with [`kz_classifier_new`] or [`kz_classifier_from_config`], free with
-/// [`kz_classifier_free`].
+/// once. Create with `kz_classifier_new` or `kz_classifier_from_config`, free with
+/// `kz_classifier_free`.
 pub struct KzClassifier(Classifier);
 
 /// Creates the built-in Japanese/English classifier.
@@ -249,12 +255,33 @@ pub unsafe extern "C" fn kz_classifier_free(classifier: *mut KzClassifier) {
 /// `context` is NULL or points to a readable `KzContext` whose `brands` points to
 /// `brands_len` readable bytes (or is NULL with length 0).
 unsafe fn read_context(context: *const KzContext) -> Result<Context, Failure> {
-    // SAFETY: the caller's promise.
-    let Some(c) = (unsafe { context.as_ref() }) else {
+    if context.is_null() {
         return Ok(Context::default());
+    }
+    if !context.is_aligned() {
+        return Err(Failure::new(
+            KzStatus::InvalidArgument,
+            "context is not aligned for kz_context",
+        ));
+    }
+    // Fields are read one by one, flags as bytes: C code may leave a `bool` holding any
+    // byte (a struct filled by memset or memcpy), which is not a valid Rust `bool`; any
+    // non-zero byte counts as true.
+    // SAFETY: the caller guarantees a readable, (now checked) aligned struct.
+    let (has_followers, followers, has_shares, shares, replies_to_brand, brands, brands_len) = unsafe {
+        let flag = |field: *const bool| field.cast::<u8>().read() != 0;
+        (
+            flag(&raw const (*context).has_followers),
+            (&raw const (*context).followers).read(),
+            flag(&raw const (*context).has_shares),
+            (&raw const (*context).shares).read(),
+            flag(&raw const (*context).replies_to_brand),
+            (&raw const (*context).brands).read(),
+            (&raw const (*context).brands_len).read(),
+        )
     };
     // SAFETY: the caller's promise on `brands`.
-    let brands = unsafe { ffi::text(c.brands, c.brands_len, "context brands") }?;
+    let brands = unsafe { ffi::text(brands, brands_len, "context brands") }?;
     let context = Context {
         brands: brands
             .lines()
@@ -262,9 +289,9 @@ unsafe fn read_context(context: *const KzContext) -> Result<Context, Failure> {
             .filter(|b| !b.is_empty())
             .map(str::to_owned)
             .collect(),
-        followers: c.has_followers.then_some(c.followers),
-        shares: c.has_shares.then_some(c.shares),
-        replies_to_brand: c.replies_to_brand,
+        followers: has_followers.then_some(followers),
+        shares: has_shares.then_some(shares),
+        replies_to_brand,
     };
     context.check()?;
     Ok(context)
@@ -278,7 +305,7 @@ unsafe fn read_context(context: *const KzContext) -> Result<Context, Failure> {
 /// # Safety
 ///
 /// `classifier` is NULL or live; `text` points to `text_len` readable bytes (or is NULL with
-/// length 0); `context` is NULL or readable (see [`KzContext`]); `out` is NULL or writable.
+/// length 0); `context` is NULL or readable (see `KzContext`); `out` is NULL or writable.
 ///
 /// ```c
 /// kz_classification c;
@@ -308,7 +335,9 @@ pub unsafe extern "C" fn kz_classify(
                 read_context(context)?,
             )
         };
-        *out = KzClassification::from_core(&classifier.0.classify_with(input, &context));
+        out.set(KzClassification::from_core(
+            &classifier.0.classify_with(input, &context),
+        ));
         Ok(())
     })
 }
@@ -321,7 +350,7 @@ pub unsafe extern "C" fn kz_classify(
 ///
 /// # Safety
 ///
-/// As for [`kz_classify`]; `out_json` is NULL or writable; `out_len` is NULL or writable.
+/// As for `kz_classify`; `out_json` is NULL or writable; `out_len` is NULL or writable.
 ///
 /// ```c
 /// char *json = NULL;
@@ -341,7 +370,7 @@ pub unsafe extern "C" fn kz_classify_json(
         // SAFETY: the caller's promises on each pointer.
         let (len, out, classifier, input, context) = unsafe {
             (
-                ffi::out_len(out_len),
+                ffi::out_len(out_len)?,
                 out(out_json, std::ptr::null_mut(), "out_json")?,
                 handle(classifier, "classifier")?,
                 ffi::text(text, text_len, "text")?,

@@ -5,8 +5,10 @@ use std::cell::RefCell;
 use std::ffi::{CString, c_char, c_void};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-/// What a call did. `KZ_STATUS_OK` is 0; on any other status, [`kz_last_error_message`]
+/// What a call did. `KZ_STATUS_OK` is 0; on any other status, `kz_last_error_message`
 /// says what went wrong on this thread.
+///
+/// A plain value: no thread-safety concerns.
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KzStatus {
@@ -91,7 +93,9 @@ fn set_last_error(message: &str) {
     // A message with a NUL in it (from user text) is cut there rather than lost.
     let cut = message.split('\0').next().unwrap_or_default();
     let message = CString::new(cut).unwrap_or_default();
-    LAST_ERROR.with(|last| *last.borrow_mut() = message);
+    // During thread teardown the slot may be gone already: the message is dropped then,
+    // rather than panicking outside the guard.
+    let _ = LAST_ERROR.try_with(|last| *last.borrow_mut() = message);
 }
 
 /// Runs one entry point: records its failure (or clears the last one) and turns a panic into
@@ -136,7 +140,10 @@ pub(crate) fn guard_free(call: impl FnOnce()) {
 /// ```
 #[unsafe(no_mangle)]
 pub extern "C" fn kz_last_error_message() -> *const c_char {
-    catch_unwind(|| LAST_ERROR.with(|last| last.borrow().as_ptr())).unwrap_or(c"".as_ptr())
+    catch_unwind(|| LAST_ERROR.try_with(|last| last.borrow().as_ptr()))
+        .ok()
+        .and_then(Result::ok)
+        .unwrap_or(c"".as_ptr())
 }
 
 /// The name of a status code ("KZ_STATUS_OK", …), or "KZ_STATUS_UNKNOWN" for a value that is
@@ -211,7 +218,15 @@ pub(crate) unsafe fn text<'a>(ptr: *const u8, len: usize, what: &str) -> Result<
             ))
         };
     }
-    // SAFETY: the caller guarantees `len` readable bytes at `ptr`.
+    // No buffer is that long: a length like (size_t)-1 is a bug in the caller, refused
+    // before anything is read.
+    if isize::try_from(len).is_err() {
+        return Err(Failure::new(
+            KzStatus::InvalidArgument,
+            format!("{what} length {len} is larger than any buffer"),
+        ));
+    }
+    // SAFETY: the caller guarantees `len` readable bytes at `ptr`, and `len` fits `isize`.
     let bytes = unsafe { std::slice::from_raw_parts(ptr, len) };
     std::str::from_utf8(bytes).map_err(|e| {
         Failure::new(
@@ -241,22 +256,38 @@ pub(crate) unsafe fn handle_mut<'a, T>(ptr: *mut T, what: &str) -> Result<&'a mu
     unsafe { ptr.as_mut() }.ok_or_else(|| Failure::null(what))
 }
 
+/// An out-parameter: kept as a raw pointer and only ever written, so that a caller passing
+/// two out-parameters that overlap gets garbage, not undefined behaviour.
+pub(crate) struct Out<T>(*mut T);
+
+impl<T> Out<T> {
+    /// Writes the result.
+    pub(crate) fn set(&self, value: T) {
+        // SAFETY: `Out` is only made by `out`/`out_len`, which checked the pointer for NULL
+        // and alignment under the caller's promise that it is writable.
+        unsafe { self.0.write(value) }
+    }
+}
+
 /// Takes an out-parameter and sets it to `empty` first, so that a failure leaves no stale
 /// value behind.
 ///
 /// # Safety
 ///
 /// `ptr` is NULL or points to writable memory for a `T`.
-pub(crate) unsafe fn out<'a, T>(ptr: *mut T, empty: T, what: &str) -> Result<&'a mut T, Failure> {
-    // SAFETY: the caller guarantees writable memory when not NULL; `write` does not read
-    // (or drop) what was there.
-    unsafe {
-        if ptr.is_null() {
-            return Err(Failure::null(what));
-        }
-        ptr.write(empty);
-        Ok(&mut *ptr)
+pub(crate) unsafe fn out<T>(ptr: *mut T, empty: T, what: &str) -> Result<Out<T>, Failure> {
+    if ptr.is_null() {
+        return Err(Failure::null(what));
     }
+    if !ptr.is_aligned() {
+        return Err(Failure::new(
+            KzStatus::InvalidArgument,
+            format!("{what} is not aligned for its type"),
+        ));
+    }
+    let out = Out(ptr);
+    out.set(empty);
+    Ok(out)
 }
 
 /// An optional `size_t *` out-parameter for a length, set to 0 first.
@@ -264,20 +295,17 @@ pub(crate) unsafe fn out<'a, T>(ptr: *mut T, empty: T, what: &str) -> Result<&'a
 /// # Safety
 ///
 /// `ptr` is NULL or points to a writable `size_t`.
-pub(crate) unsafe fn out_len<'a>(ptr: *mut usize) -> Option<&'a mut usize> {
-    // SAFETY: as for `out`.
-    unsafe {
-        if ptr.is_null() {
-            return None;
-        }
-        ptr.write(0);
-        Some(&mut *ptr)
+pub(crate) unsafe fn out_len(ptr: *mut usize) -> Result<Option<Out<usize>>, Failure> {
+    if ptr.is_null() {
+        return Ok(None);
     }
+    // SAFETY: the caller's promise.
+    unsafe { out(ptr, 0, "out_len") }.map(Some)
 }
 
-/// Hands `string` to C: a `malloc`ed copy with a NUL after it (freed by [`kz_string_free`]),
+/// Hands `string` to C: a `malloc`ed copy with a NUL after it (freed by `kz_string_free`),
 /// and its length.
-pub(crate) fn give_string(string: &str, out: &mut *mut c_char, len: Option<&mut usize>) -> Outcome {
+pub(crate) fn give_string(string: &str, out: Out<*mut c_char>, len: Option<Out<usize>>) -> Outcome {
     let size = string.len() + 1;
     // SAFETY: `malloc` may be called with any size; the result is checked for NULL.
     let buffer = unsafe { malloc(size) }.cast::<u8>();
@@ -292,9 +320,9 @@ pub(crate) fn give_string(string: &str, out: &mut *mut c_char, len: Option<&mut 
         std::ptr::copy_nonoverlapping(string.as_ptr(), buffer, string.len());
         buffer.add(string.len()).write(0);
     }
-    *out = buffer.cast();
+    out.set(buffer.cast());
     if let Some(len) = len {
-        *len = string.len();
+        len.set(string.len());
     }
     Ok(())
 }
@@ -302,8 +330,8 @@ pub(crate) fn give_string(string: &str, out: &mut *mut c_char, len: Option<&mut 
 /// Serialises `value` and hands it to C as a string.
 pub(crate) fn give_json(
     value: &impl serde::Serialize,
-    out: &mut *mut c_char,
-    len: Option<&mut usize>,
+    out: Out<*mut c_char>,
+    len: Option<Out<usize>>,
 ) -> Outcome {
     let json = serde_json::to_string(value)
         .map_err(|e| Failure::new(KzStatus::Error, format!("result not serialisable: {e}")))?;
@@ -311,12 +339,12 @@ pub(crate) fn give_json(
 }
 
 /// Moves `value` to the heap and hands C the pointer.
-pub(crate) fn give_handle<T>(value: T, out: &mut *mut T) -> Outcome {
-    *out = Box::into_raw(Box::new(value));
+pub(crate) fn give_handle<T>(value: T, out: Out<*mut T>) -> Outcome {
+    out.set(Box::into_raw(Box::new(value)));
     Ok(())
 }
 
-/// Frees a handle made by [`give_handle`]; NULL is accepted.
+/// Frees a handle made by `give_handle`; NULL is accepted.
 ///
 /// # Safety
 ///

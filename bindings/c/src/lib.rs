@@ -1,8 +1,8 @@
 //! The C interface of kizuna (`libkizuna.so`, `libkizuna.a`, header `include/kizuna.h`).
 //!
 //! A thin layer over the `kizuna` crate: it checks what C hands over (NULL pointers, UTF-8,
-//! enum values), converts, calls the core, and reports failures as a [`KzStatus`] plus a
-//! thread-local message ([`kz_last_error_message`]). No logic of its own, and no panic
+//! enum values), converts, calls the core, and reports failures as a `KzStatus` plus a
+//! thread-local message (`kz_last_error_message`). No logic of its own, and no panic
 //! crosses into C: every entry point catches it and returns `KZ_STATUS_PANIC`.
 //!
 //! Conventions, the same for every function:
@@ -11,7 +11,7 @@
 //! - Results go through out-parameters, set to NULL or zero first, so a failed call never
 //!   leaves a stale value behind.
 //! - Strings out are NUL-terminated, with their length (NULs inside included) through an
-//!   optional `size_t *`; free them with [`kz_string_free`].
+//!   optional `size_t *`; free them with `kz_string_free`.
 //! - Handles come in create/free pairs; every free function accepts NULL.
 //! - Times are Unix seconds (`int64_t`).
 
@@ -32,7 +32,7 @@ pub const KZ_VERSION_MINOR: u32 = 1;
 /// Patch version of the library this header belongs to.
 pub const KZ_VERSION_PATCH: u32 = 0;
 /// The ABI generation: raised on any change that breaks callers compiled against an older
-/// header. Compare with [`kz_abi_version`] at start-up.
+/// header. Compare with `kz_abi_version` at start-up.
 pub const KZ_ABI_VERSION: u32 = 1;
 
 /// The ABI generation of the library actually loaded (see `KZ_ABI_VERSION`).

@@ -14,17 +14,17 @@ use crate::ffi::{
 };
 
 /// A business calendar (time zone, hours, holidays): immutable, so one handle may be shared
-/// by any number of threads at once. Create with [`kz_calendar_japan`] or
-/// [`kz_calendar_from_config`], free with [`kz_calendar_free`].
+/// by any number of threads at once. Create with `kz_calendar_japan` or
+/// `kz_calendar_from_config`, free with `kz_calendar_free`.
 pub struct KzCalendar(Calendar);
 
 /// An SLA policy: immutable, shareable across threads. Create with
-/// [`kz_sla_policy_from_config`], free with [`kz_sla_policy_free`].
+/// `kz_sla_policy_from_config`, free with `kz_sla_policy_free`.
 pub struct KzSlaPolicy(SlaPolicy);
 
 /// A streaming SLA monitor. NOT thread-safe: it changes with every event, so use one handle
-/// from one thread at a time (or guard it with a mutex). Create with [`kz_sla_monitor_new`],
-/// free with [`kz_sla_monitor_free`].
+/// from one thread at a time, reads included (or guard every call with one mutex). Create with `kz_sla_monitor_new`,
+/// free with `kz_sla_monitor_free`.
 pub struct KzSlaMonitor(SlaMonitor);
 
 /// Creates the usual Japanese support calendar: Asia/Tokyo, Monday to Friday 09:00–18:00,
@@ -107,7 +107,7 @@ pub unsafe extern "C" fn kz_calendar_free(calendar: *mut KzCalendar) {
 ///
 /// ```c
 /// bool open = false;
-/// kz_calendar_is_open(japan, 1795222800, &open); // 2026-11-24 10:00 JST: open
+/// kz_calendar_is_open(japan, 1795482000, &open); // Tuesday 2026-11-24 10:00 JST: open
 /// ```
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn kz_calendar_is_open(
@@ -123,7 +123,7 @@ pub unsafe extern "C" fn kz_calendar_is_open(
                 handle(calendar, "calendar")?,
             )
         };
-        *out = calendar.0.is_open(instant(at, "at")?)?;
+        out.set(calendar.0.is_open(instant(at, "at")?)?);
         Ok(())
     })
 }
@@ -159,15 +159,15 @@ pub unsafe extern "C" fn kz_calendar_business_seconds(
         let duration = calendar
             .0
             .business_duration(instant(start, "start")?, instant(end, "end")?)?;
-        *out = duration.as_secs();
+        out.set(duration.as_secs());
         Ok(())
     })
 }
 
 /// The instant `seconds` of business time after `start` (a deadline).
 ///
-/// Thread-safe on a shared calendar. Returns `KZ_STATUS_OUT_OF_RANGE` for a negative
-/// duration or a deadline beyond the calendar's years.
+/// Thread-safe on a shared calendar. Returns `KZ_STATUS_ORDER` for a negative duration,
+/// `KZ_STATUS_OUT_OF_RANGE` for a deadline beyond the calendar's years.
 ///
 /// # Safety
 ///
@@ -190,7 +190,7 @@ pub unsafe extern "C" fn kz_calendar_add_business(
         let due = calendar
             .0
             .add_business(instant(start, "start")?, SignedDuration::from_secs(seconds))?;
-        *out = due.as_second();
+        out.set(due.as_second());
         Ok(())
     })
 }
@@ -221,7 +221,7 @@ pub unsafe extern "C" fn kz_japanese_holidays_json(
         // SAFETY: the caller's promises on each pointer.
         let (len, out) = unsafe {
             (
-                ffi::out_len(out_len),
+                ffi::out_len(out_len)?,
                 out(out_json, std::ptr::null_mut(), "out_json")?,
             )
         };
@@ -329,7 +329,7 @@ pub unsafe extern "C" fn kz_sla_score_json(
         // SAFETY: the caller's promises on each pointer.
         let (len, out, policy, calendar, events) = unsafe {
             (
-                ffi::out_len(out_len),
+                ffi::out_len(out_len)?,
                 out(out_json, std::ptr::null_mut(), "out_json")?,
                 handle(policy, "policy")?,
                 calendar.as_ref(),
@@ -397,7 +397,7 @@ pub unsafe extern "C" fn kz_sla_monitor_free(monitor: *mut KzSlaMonitor) {
     unsafe { free_handle(monitor) }
 }
 
-/// Feeds one event, a JSON object as in [`kz_sla_score_json`], in any order.
+/// Feeds one event, a JSON object as in `kz_sla_score_json`, in any order.
 ///
 /// Returns `KZ_STATUS_PARSE` for an event that does not read and `KZ_STATUS_RECORD` for one
 /// the monitor cannot take (an id it already holds, a reply older than its post); the
@@ -443,7 +443,7 @@ pub unsafe extern "C" fn kz_sla_monitor_push_json(
 ///
 /// # Safety
 ///
-/// `monitor` is NULL or live and not being changed by another thread; `out_json` and
+/// `monitor` is NULL or live and used by no other thread during the call; `out_json` and
 /// `out_len` are NULL or writable.
 ///
 /// ```c
@@ -462,7 +462,7 @@ pub unsafe extern "C" fn kz_sla_monitor_due_json(
         // SAFETY: the caller's promises on each pointer.
         let (len, out, monitor) = unsafe {
             (
-                ffi::out_len(out_len),
+                ffi::out_len(out_len)?,
                 out(out_json, std::ptr::null_mut(), "out_json")?,
                 handle(monitor, "monitor")?,
             )
@@ -495,7 +495,7 @@ pub unsafe extern "C" fn kz_sla_monitor_settle(
                 handle_mut(monitor, "monitor")?,
             )
         };
-        *out = monitor.0.settle()?;
+        out.set(monitor.0.settle()?);
         Ok(())
     })
 }
@@ -504,7 +504,7 @@ pub unsafe extern "C" fn kz_sla_monitor_settle(
 ///
 /// # Safety
 ///
-/// `monitor` is NULL or live and not being changed by another thread; `out_count` is NULL
+/// `monitor` is NULL or live and used by no other thread during the call; `out_count` is NULL
 /// or writable.
 ///
 /// ```c
@@ -520,7 +520,7 @@ pub unsafe extern "C" fn kz_sla_monitor_open_threads(
         // SAFETY: the caller's promises on each pointer.
         let (out, monitor) =
             unsafe { (out(out_count, 0, "out_count")?, handle(monitor, "monitor")?) };
-        *out = monitor.0.open_threads();
+        out.set(monitor.0.open_threads());
         Ok(())
     })
 }

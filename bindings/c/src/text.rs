@@ -8,7 +8,9 @@ use crate::ffi::{
     self, Failure, KzStatus, free_handle, give_handle, give_json, give_string, guard, handle, out,
 };
 
-/// The named normalisation presets, for [`kz_normalizer_new`].
+/// The named normalisation presets, for `kz_normalizer_new`.
+///
+/// A plain value: no thread-safety concerns.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub enum KzPreset {
@@ -21,8 +23,8 @@ pub enum KzPreset {
 }
 
 /// A compiled normaliser: immutable, so one handle may be shared by any number of threads
-/// at once. Create with [`kz_normalizer_new`] or [`kz_normalizer_from_config`], free with
-/// [`kz_normalizer_free`].
+/// at once. Create with `kz_normalizer_new` or `kz_normalizer_from_config`, free with
+/// `kz_normalizer_free`.
 pub struct KzNormalizer(Normalizer);
 
 /// Creates a normaliser from a preset (`KZ_PRESET_NEOLOGDN`, `KZ_PRESET_SEARCH`,
@@ -142,7 +144,7 @@ pub unsafe extern "C" fn kz_normalize(
         // SAFETY: the caller's promises on each pointer.
         let (len, out, normalizer, input) = unsafe {
             (
-                ffi::out_len(out_len),
+                ffi::out_len(out_len)?,
                 out(out_text, std::ptr::null_mut(), "out_text")?,
                 handle(normalizer, "normalizer")?,
                 ffi::text(text, text_len, "text")?,
@@ -159,7 +161,7 @@ pub unsafe extern "C" fn kz_normalize(
 ///
 /// # Safety
 ///
-/// As for [`kz_normalize`].
+/// As for `kz_normalize`.
 ///
 /// ```c
 /// char *json = NULL;
@@ -178,7 +180,7 @@ pub unsafe extern "C" fn kz_normalize_json(
         // SAFETY: the caller's promises on each pointer.
         let (len, out, normalizer, input) = unsafe {
             (
-                ffi::out_len(out_len),
+                ffi::out_len(out_len)?,
                 out(out_json, std::ptr::null_mut(), "out_json")?,
                 handle(normalizer, "normalizer")?,
                 ffi::text(text, text_len, "text")?,
@@ -201,7 +203,7 @@ pub unsafe extern "C" fn kz_normalize_json(
 /// # Safety
 ///
 /// `text` points to `text_len` readable bytes (or is NULL with length 0); `out_json` and
-/// `out_len` as for [`kz_normalize`].
+/// `out_len` as for `kz_normalize`.
 ///
 /// ```c
 /// char *json = NULL;
@@ -219,7 +221,7 @@ pub unsafe extern "C" fn kz_entities_json(
         // SAFETY: the caller's promises on each pointer.
         let (len, out, input) = unsafe {
             (
-                ffi::out_len(out_len),
+                ffi::out_len(out_len)?,
                 out(out_json, std::ptr::null_mut(), "out_json")?,
                 ffi::text(text, text_len, "text")?,
             )

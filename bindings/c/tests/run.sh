@@ -22,11 +22,12 @@ export PKG_CONFIG_PATH="$prefix/lib/pkgconfig"
 strict=(-std=c11 -Wall -Wextra -Werror -pedantic)
 kizuna_cflags=($(pkg-config --cflags kizuna))
 cjson=($(pkg-config --cflags --libs libcjson))
-static_libs=("$prefix/lib/libkizuna.a" $(pkg-config --static --libs-only-l kizuna | sed 's/-lkizuna//'))
+static_libs=($(pkg-config --libs kizuna-static))
 
-step "header compiles as C11 and C++17"
+step "header compiles as C11 and C++17 (and links from C++)"
 echo '#include <kizuna.h>' | gcc "${strict[@]}" "${kizuna_cflags[@]}" -x c -fsyntax-only -
-echo '#include <kizuna.h>' | g++ -std=c++17 -Wall -Wextra -Werror -pedantic "${kizuna_cflags[@]}" -x c++ -fsyntax-only -
+g++ -std=c++17 -Wall -Wextra -Werror -pedantic "${kizuna_cflags[@]}" -o "$work/test_cpp" bindings/c/tests/test_cpp.cpp $(pkg-config --libs kizuna) -Wl,-rpath,"$prefix/lib"
+"$work/test_cpp"
 
 step "tests against the shared library"
 shared=($(pkg-config --libs kizuna) -Wl,-rpath,"$prefix/lib" -lpthread -lm)

@@ -435,6 +435,131 @@ static const char *EVENTS =
     " \"tags\": {\"urgency\": \"high\"}}\n"
     "{\"id\": \"3\", \"created_at\": \"2026-11-24T02:01:00Z\", \"author_id\": \"jiro\"}\n";
 
+/* 10 MB through every entry point that takes text or documents. */
+static void test_big_inputs(void) {
+  size_t big_len = 0;
+  char *big = big_text(10u << 20, &big_len);
+  CHECK(big != NULL);
+  if (!big) return;
+  kz_normalizer *search = NULL;
+  kz_classifier *classifier = NULL;
+  CHECK_OK(kz_normalizer_new(KZ_PRESET_SEARCH, &search));
+  CHECK_OK(kz_classifier_new(&classifier));
+  char *json = NULL;
+  size_t len = 0;
+  CHECK_OK(kz_normalize_json(search, (const uint8_t *)big, big_len, &json, &len));
+  CHECK(json != NULL && len > big_len / 2);
+  kz_string_free(json);
+  CHECK_OK(kz_entities_json((const uint8_t *)big, big_len, &json, &len));
+  CHECK(json != NULL && strstr(json, "\"kind\":\"hashtag\""));
+  kz_string_free(json);
+  CHECK_OK(kz_classify_json(classifier, (const uint8_t *)big, big_len, NULL, &json, &len));
+  CHECK(json != NULL && strstr(json, "\"evidence\""));
+  kz_string_free(json);
+
+  /* 10 MB of events: 120,000 customer posts, every one its own thread. */
+  size_t events_cap = 12u << 20, events_len = 0;
+  char *events = malloc(events_cap);
+  CHECK(events != NULL);
+  for (int i = 0; events && i < 120000; i++)
+    events_len += (size_t)snprintf(events + events_len, events_cap - events_len,
+                                   "{\"id\": \"%d\", \"created_at\": \"2026-11-24T01:%02d:%02dZ\","
+                                   " \"author_id\": \"customer-%d\"}\n",
+                                   i, (i / 60) % 60, i % 60, i);
+  kz_sla_policy *policy = NULL;
+  CHECK_OK(kz_sla_policy_from_config(
+      TEXT("{\"rules\": [{\"name\": \"all\", \"first_reply\": {\"within\": \"1h\"}}]}"), &policy));
+  if (events && policy) {
+    CHECK(events_len > (9u << 20));
+    CHECK_OK(kz_sla_score_json(policy, NULL, (const uint8_t *)events, events_len, 1795489200,
+                               &json, &len));
+    CHECK(json != NULL && strstr(json, "\"threads\":120000"));
+    kz_string_free(json);
+  }
+  /* One 10 MB event: a tag holding the big text. */
+  kz_sla_monitor *monitor = NULL;
+  CHECK_OK(kz_sla_monitor_new(policy, NULL, &monitor));
+  size_t event_len = 0;
+  char *event = malloc(big_len + 256);
+  CHECK(event != NULL);
+  if (event && monitor) {
+    /* The big text has no quotes or backslashes, so it is a JSON string as it stands,
+     * once its newlines are spaces. */
+    for (size_t i = 0; i < big_len; i++)
+      if (big[i] == '\n') big[i] = ' ';
+    event_len = (size_t)sprintf(event,
+                                "{\"id\": \"big\", \"created_at\": \"2026-11-24T01:00:00Z\","
+                                " \"author_id\": \"taro\", \"tags\": {\"text\": \"%s\"}}",
+                                big);
+    CHECK_OK(kz_sla_monitor_push_json(monitor, (const uint8_t *)event, event_len));
+  }
+  kz_sla_monitor_free(monitor);
+  kz_sla_policy_free(policy);
+  free(event);
+  free(events);
+  kz_classifier_free(classifier);
+  kz_normalizer_free(search);
+  free(big);
+}
+
+/* A length no buffer has ((size_t)-1 from a C bug) is refused before anything is read, and
+ * every text-taking call refuses NULL with a length. */
+static void test_bad_lengths(void) {
+  kz_normalizer *search = NULL;
+  kz_classifier *classifier = NULL;
+  kz_sla_policy *policy = NULL;
+  kz_sla_monitor *monitor = NULL;
+  CHECK_OK(kz_normalizer_new(KZ_PRESET_SEARCH, &search));
+  CHECK_OK(kz_classifier_new(&classifier));
+  CHECK_OK(kz_sla_policy_from_config(TEXT("{\"rules\": []}"), &policy));
+  CHECK_OK(kz_sla_monitor_new(policy, NULL, &monitor));
+  char *out = STALE;
+  size_t len = 5;
+  kz_classification c;
+  const uint8_t *abc = (const uint8_t *)"abc";
+  CHECK_STATUS(kz_normalize(search, abc, SIZE_MAX, &out, &len), KZ_STATUS_INVALID_ARGUMENT);
+  CHECK(out == NULL && len == 0);
+  CHECK_STATUS(kz_normalize_json(search, abc, SIZE_MAX, &out, NULL), KZ_STATUS_INVALID_ARGUMENT);
+  CHECK_STATUS(kz_entities_json(abc, SIZE_MAX, &out, NULL), KZ_STATUS_INVALID_ARGUMENT);
+  CHECK_STATUS(kz_classify(classifier, abc, SIZE_MAX, NULL, &c), KZ_STATUS_INVALID_ARGUMENT);
+  kz_normalizer *unmade_normalizer = STALE;
+  CHECK_STATUS(kz_normalizer_from_config(abc, SIZE_MAX, &unmade_normalizer), KZ_STATUS_INVALID_ARGUMENT);
+  CHECK(unmade_normalizer == NULL);
+  CHECK_STATUS(kz_sla_monitor_push_json(monitor, abc, SIZE_MAX), KZ_STATUS_INVALID_ARGUMENT);
+  CHECK_STATUS(kz_sla_score_json(policy, NULL, abc, SIZE_MAX, 0, &out, NULL), KZ_STATUS_INVALID_ARGUMENT);
+
+  CHECK_STATUS(kz_entities_json(NULL, 3, &out, NULL), KZ_STATUS_NULL_POINTER);
+  CHECK_STATUS(kz_normalize_json(search, NULL, 3, &out, NULL), KZ_STATUS_NULL_POINTER);
+  CHECK_STATUS(kz_classify_json(classifier, NULL, 3, NULL, &out, NULL), KZ_STATUS_NULL_POINTER);
+  CHECK(out == NULL);
+  CHECK_STATUS(kz_sla_score_json(policy, NULL, NULL, 3, 0, &out, NULL), KZ_STATUS_NULL_POINTER);
+  CHECK_STATUS(kz_sla_monitor_push_json(monitor, NULL, 3), KZ_STATUS_NULL_POINTER);
+  kz_classifier *unmade = STALE;
+  CHECK_STATUS(kz_classifier_from_config(NULL, 3, &unmade), KZ_STATUS_NULL_POINTER);
+  CHECK(unmade == NULL);
+  /* An empty document is a valid classifier config (the built-in classifier) but not a
+   * policy (it has no rules). */
+  CHECK_OK(kz_classifier_from_config(NULL, 0, &unmade));
+  kz_classifier_free(unmade);
+  kz_sla_policy *no_policy = STALE;
+  CHECK_STATUS(kz_sla_policy_from_config(NULL, 0, &no_policy), KZ_STATUS_CONFIG);
+  CHECK(no_policy == NULL);
+
+  /* Flags in kz_context holding any byte (a struct filled by memset) read as true. */
+  kz_context context;
+  memset(&context, 0x7F, sizeof context);
+  context.followers = 10.0;
+  context.shares = 1.0;
+  context.brands = NULL;
+  context.brands_len = 0;
+  CHECK_OK(kz_classify(classifier, TEXT("hello"), &context, &c));
+
+  kz_sla_monitor_free(monitor);
+  kz_sla_policy_free(policy);
+  kz_classifier_free(classifier);
+  kz_normalizer_free(search);
+}
+
 static void test_sla(void) {
   kz_sla_policy *policy = NULL, *bad = STALE;
   kz_calendar *japan = NULL;
@@ -536,5 +661,7 @@ int main(void) {
   test_threads();
   test_calendar();
   test_sla();
+  test_big_inputs();
+  test_bad_lengths();
   return check_report("test_api");
 }

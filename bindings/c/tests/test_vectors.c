@@ -1,6 +1,7 @@
 /* The shared vectors in tests/vectors/ through the C interface, exactly as the Rust suite
  * runs them: normalize.jsonl and neologdn.jsonl (a normaliser built from the vector's
- * options and preset), entities.jsonl (kinds, texts and char spans). Usage:
+ * options and preset), entities.jsonl (kinds, texts and char spans), japan_holidays.csv
+ * (every holiday of 2000–2030). Usage:
  *   test_vectors DIR   (DIR holds the .jsonl files) */
 #define _POSIX_C_SOURCE 200809L
 #include <cjson/cJSON.h>
@@ -112,6 +113,51 @@ static void entity_vector(const cJSON *vector) {
   kz_string_free(json);
 }
 
+/* Every Japanese holiday of 2000–2030 (japan_holidays.csv: `date,name` lines) against
+ * kz_japanese_holidays_json, both ways. Returns the number of holidays read. */
+static int check_japanese_holidays(const char *dir) {
+  char path[4096];
+  snprintf(path, sizeof path, "%s/japan_holidays.csv", dir);
+  FILE *file = fopen(path, "r");
+  CHECK(file != NULL);
+  if (!file) return 0;
+  char *json = NULL;
+  CHECK_OK(kz_japanese_holidays_json(2000, 2030, &json, NULL));
+  cJSON *days = json ? cJSON_Parse(json) : NULL;
+  CHECK(cJSON_IsArray(days));
+  char *line = NULL;
+  size_t capacity = 0;
+  int count = 0;
+  while (getline(&line, &capacity, file) > 0) {
+    if (strncmp(line, "date,", 5) == 0) continue;
+    line[strcspn(line, "\r\n")] = '\0';
+    char *comma = strchr(line, ',');
+    if (!comma) continue;
+    *comma = '\0';
+    const cJSON *day = cJSON_GetArrayItem(days, count);
+    const char *date = string_field(day, "date"), *name = string_field(day, "name_ja");
+    const char *kind = string_field(day, "kind"), *reference = comma + 1;
+    /* The reference writes a substitute day as "<holiday> 振替休日". */
+    static const char substitute[] = "振替休日";
+    size_t ref_len = strlen(reference), sub_len = strlen(substitute);
+    int same_name = kind && strcmp(kind, "substitute") == 0
+                        ? ref_len >= sub_len && strcmp(reference + ref_len - sub_len, substitute) == 0
+                        : name && strcmp(name, reference) == 0;
+    if (!date || !name || strcmp(date, line) != 0 || !same_name) {
+      fprintf(stderr, "holiday %d: expected %s %s, got %s %s\n", count, line, comma + 1,
+              date ? date : "-", name ? name : "-");
+      check_failures++;
+    }
+    count++;
+  }
+  CHECK(count == cJSON_GetArraySize(days));
+  free(line);
+  fclose(file);
+  cJSON_Delete(days);
+  kz_string_free(json);
+  return count;
+}
+
 int main(int argc, char **argv) {
   if (argc != 2) {
     fprintf(stderr, "usage: %s VECTORS_DIR\n", argv[0]);
@@ -120,8 +166,10 @@ int main(int argc, char **argv) {
   int normalize = each_vector(argv[1], "normalize.jsonl", normalize_vector);
   int neologdn = each_vector(argv[1], "neologdn.jsonl", neologdn_vector);
   int entities = each_vector(argv[1], "entities.jsonl", entity_vector);
-  printf("vectors: %d normalize, %d neologdn, %d entities\n", normalize, neologdn, entities);
+  int holidays = check_japanese_holidays(argv[1]);
+  printf("vectors: %d normalize, %d neologdn, %d entities, %d holidays\n", normalize, neologdn,
+         entities, holidays);
   /* The files are committed with at least these many cases; fewer means a broken read. */
-  CHECK(normalize >= 80 && neologdn > 1000 && entities >= 40);
+  CHECK(normalize >= 80 && neologdn > 1000 && entities >= 40 && holidays > 500);
   return check_report("test_vectors");
 }
