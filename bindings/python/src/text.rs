@@ -1,0 +1,258 @@
+//! Normalisation and entities.
+
+use kizuna::text::{Entity as CoreEntity, Normalizer as CoreNormalizer, NormalizerOptions, Preset};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyTuple};
+
+use std::sync::OnceLock;
+
+use crate::convert::{pool, quoted, reduce_to_config, to_json};
+use crate::errors::{OrRaise, error};
+
+/// A normaliser built once from a preset and options; immutable and thread-safe.
+#[pyclass(frozen, module = "kizuna")]
+pub struct Normalizer {
+    inner: CoreNormalizer,
+    /// The options document it was built from, for pickling.
+    config: String,
+}
+
+impl Normalizer {
+    fn from_options(options: NormalizerOptions) -> PyResult<Normalizer> {
+        let config = serde_json::to_string(&options)
+            .map_err(|e| crate::errors::KizunaError::new_err(e.to_string()))?;
+        Ok(Normalizer {
+            inner: CoreNormalizer::new(options),
+            config,
+        })
+    }
+}
+
+#[pymethods]
+impl Normalizer {
+    /// `Normalizer(preset="search", **options)`: a preset (`neologdn`, `search`, `display`)
+    /// and any steps to override, named as in the core (`repeat`, `remove_space`, `tilde`…).
+    #[new]
+    #[pyo3(signature = (preset = "search", **options))]
+    fn new(preset: &str, options: Option<&Bound<'_, PyDict>>) -> PyResult<Normalizer> {
+        let mut config = match options {
+            Some(options) => to_json(options.as_any())?,
+            None => serde_json::Value::Object(Default::default()),
+        };
+        if let serde_json::Value::Object(map) = &mut config {
+            map.insert("preset".into(), preset.into());
+        }
+        let options: NormalizerOptions = serde_json::from_value(config)
+            .map_err(|e| error(kizuna::Error::Config(format!("normaliser options: {e}"))))?;
+        Normalizer::from_options(options)
+    }
+
+    /// A normaliser from a configuration document (JSON or TOML).
+    #[staticmethod]
+    fn from_config(config: &str) -> PyResult<Normalizer> {
+        Normalizer::from_options(kizuna::config::parse(config, "normaliser config").or_raise()?)
+    }
+
+    /// The options as a dict (what `from_config` reads back).
+    #[getter]
+    fn options<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::convert::document(py, self.inner.options())
+    }
+
+    /// The normalised text.
+    fn normalize(&self, py: Python<'_>, text: &str) -> String {
+        py.detach(|| self.inner.normalize(text).into_text())
+    }
+
+    /// The normalised text, its entities, and the map back to the original.
+    fn normalize_full(&self, py: Python<'_>, text: &str) -> Normalized {
+        let out = py.detach(|| self.inner.normalize(text));
+        Normalized {
+            original: text.to_owned(),
+            inner: out,
+        }
+    }
+
+    /// Normalises every text of a sequence (list, tuple, pandas or polars Series, pyarrow
+    /// array of str), without the GIL, on all cores unless `parallel=False`.
+    #[pyo3(signature = (texts, *, parallel = true))]
+    fn normalize_batch(
+        &self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        parallel: bool,
+    ) -> PyResult<Vec<String>> {
+        let owned = crate::convert::texts(texts)?;
+        let pool = if parallel { Some(pool()?) } else { None };
+        Ok(py.detach(|| {
+            let borrowed: Vec<&str> = owned.iter().map(String::as_str).collect();
+            let normalized = match pool {
+                Some(pool) => pool.install(|| self.inner.normalize_batch(&borrowed)),
+                None => borrowed.iter().map(|t| self.inner.normalize(t)).collect(),
+            };
+            normalized.into_iter().map(|n| n.into_text()).collect()
+        }))
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        reduce_to_config(slf, "from_config", slf.get().inner.options())
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Normalizer.from_config({})", quoted(&self.config))
+    }
+}
+
+/// A normalised text with its entities and offset map.
+#[pyclass(frozen, module = "kizuna")]
+pub struct Normalized {
+    original: String,
+    inner: kizuna::text::Normalized,
+}
+
+#[pymethods]
+impl Normalized {
+    /// The normalised text.
+    #[getter]
+    fn text(&self) -> &str {
+        self.inner.text()
+    }
+
+    /// The original text.
+    #[getter]
+    fn original(&self) -> &str {
+        &self.original
+    }
+
+    /// The entities found, in order.
+    #[getter]
+    fn entities(&self) -> Vec<Entity> {
+        self.inner.entities().iter().cloned().map(Entity).collect()
+    }
+
+    /// The (start, end) char offsets in the original text of the normalised chars
+    /// `start..end`.
+    fn original_span(&self, start: usize, end: usize) -> PyResult<(usize, usize)> {
+        let text = self.inner.text();
+        let byte = |char_index: usize| {
+            text.char_indices()
+                .map(|(b, _)| b)
+                .chain(std::iter::once(text.len()))
+                .nth(char_index)
+        };
+        let range = match (byte(start), byte(end)) {
+            (Some(s), Some(e)) if s <= e => s..e,
+            _ => {
+                return Err(error(kizuna::Error::InvalidRange {
+                    start,
+                    end,
+                    len: text.chars().count(),
+                }));
+            }
+        };
+        let span = self.inner.original_span(range).or_raise()?;
+        Ok((span.chars.start, span.chars.end))
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Normalized(text={}, entities={})",
+            quoted(self.inner.text()),
+            self.inner.entities().len()
+        )
+    }
+}
+
+/// One entity (URL, mention, hashtag, cashtag, emoji, kaomoji) in a post.
+#[pyclass(frozen, module = "kizuna")]
+#[derive(Clone)]
+pub struct Entity(CoreEntity);
+
+#[pymethods]
+impl Entity {
+    /// `url`, `mention`, `hashtag`, `cashtag`, `emoji` or `kaomoji`.
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.0.kind.name()
+    }
+
+    /// The entity as written in the original post.
+    #[getter]
+    fn text(&self) -> &str {
+        &self.0.text
+    }
+
+    /// Char offset in the original post where it starts.
+    #[getter]
+    fn start(&self) -> usize {
+        self.0.original.chars.start
+    }
+
+    /// Char offset in the original post where it ends.
+    #[getter]
+    fn end(&self) -> usize {
+        self.0.original.chars.end
+    }
+
+    /// Byte offsets (UTF-8) in the original post.
+    #[getter]
+    fn byte_span(&self) -> (usize, usize) {
+        (self.0.original.bytes.start, self.0.original.bytes.end)
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<Entity>().is_ok_and(|o| o.get().0 == self.0)
+    }
+
+    fn __hash__(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        (self.0.kind.name(), &self.0.text, self.start(), self.end()).hash(&mut hasher);
+        hasher.finish()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Entity(kind={}, text={}, start={}, end={})",
+            quoted(self.kind()),
+            quoted(&self.0.text),
+            self.start(),
+            self.end()
+        )
+    }
+}
+
+/// Normalises one text with a preset (`search` unless told otherwise).
+#[pyfunction]
+#[pyo3(signature = (text, preset = "search"))]
+pub fn normalize(py: Python<'_>, text: &str, preset: &str) -> PyResult<String> {
+    // Each preset's normaliser is built once, on first use.
+    static PRESETS: OnceLock<Vec<(Preset, CoreNormalizer)>> = OnceLock::new();
+    let preset: Preset = preset.parse().or_raise()?;
+    let presets = PRESETS.get_or_init(|| {
+        Preset::ALL
+            .iter()
+            .map(|&p| (p, CoreNormalizer::from_preset(p)))
+            .collect()
+    });
+    let normalizer = presets
+        .iter()
+        .find(|(p, _)| *p == preset)
+        .map(|(_, n)| n)
+        .ok_or_else(|| {
+            error(kizuna::Error::Config(format!(
+                "no preset {}",
+                preset.name()
+            )))
+        })?;
+    Ok(py.detach(|| normalizer.normalize(text).into_text()))
+}
+
+/// Every entity in `text`, in order.
+#[pyfunction]
+pub fn extract_entities(py: Python<'_>, text: &str) -> Vec<Entity> {
+    py.detach(|| kizuna::text::extract_entities(text))
+        .into_iter()
+        .map(Entity)
+        .collect()
+}
