@@ -6,7 +6,7 @@ use kizuna::classify::{
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyTuple};
 
-use crate::convert::{document, from_py, pool, quoted, quoted_list, reduce_to_config};
+use crate::convert::{document, from_py, non_null, pool, quoted, quoted_list, reduce_to_config};
 use crate::errors::OrRaise;
 
 /// The built-in Japanese/English classifier, with the brand's names, custom lexicons and
@@ -18,6 +18,20 @@ pub struct Classifier {
 }
 
 impl Classifier {
+    /// Classifies `texts` without the GIL, in the process's pool when `parallel`.
+    fn run_batch(
+        &self,
+        py: Python<'_>,
+        texts: &[&str],
+        parallel: bool,
+    ) -> PyResult<Vec<CoreClassification>> {
+        let pool = if parallel { Some(pool()?) } else { None };
+        Ok(py.detach(|| match pool {
+            Some(pool) => pool.install(|| self.inner.classify_batch(texts)),
+            None => texts.iter().map(|t| self.inner.classify(t)).collect(),
+        }))
+    }
+
     fn build(config: ClassifierConfig) -> PyResult<Classifier> {
         let inner = CoreClassifier::from_config(&config).or_raise()?;
         Ok(Classifier { inner, config })
@@ -87,8 +101,8 @@ impl Classifier {
         ))
     }
 
-    /// Classifies every post of a sequence (list, tuple, pandas or polars Series, pyarrow
-    /// array of str), without the GIL, on all cores unless `parallel=False`.
+    /// Classifies every post of a sequence (list, tuple, pyarrow array, polars or pandas
+    /// Series of str), without the GIL, on all cores unless `parallel=False`.
     #[pyo3(signature = (texts, *, parallel = true))]
     fn classify_batch(
         &self,
@@ -96,16 +110,33 @@ impl Classifier {
         texts: &Bound<'_, PyAny>,
         parallel: bool,
     ) -> PyResult<Vec<Classification>> {
-        let owned = crate::convert::texts(texts)?;
-        let pool = if parallel { Some(pool()?) } else { None };
-        let results = py.detach(|| {
-            let borrowed: Vec<&str> = owned.iter().map(String::as_str).collect();
-            match pool {
-                Some(pool) => pool.install(|| self.inner.classify_batch(&borrowed)),
-                None => borrowed.iter().map(|t| self.inner.classify(t)).collect(),
-            }
-        });
+        let texts = crate::arrow::texts(texts)?;
+        let borrowed = non_null(&texts)?;
+        let results = self.run_batch(py, &borrowed, parallel)?;
         Ok(results.into_iter().map(Classification).collect())
+    }
+
+    /// Classifies a column of posts into a `pyarrow.Table` with one row per post (null
+    /// where the post is missing): `language`, `sentiment`, `score`, `intents` (a list),
+    /// `urgency`, `needs_reply`, `flame_risk`. `to_pandas()` and `polars.from_arrow` take it
+    /// over; pyarrow is needed.
+    #[pyo3(signature = (texts, *, parallel = true))]
+    fn classify_table<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
+        parallel: bool,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let texts = crate::arrow::texts(texts)?;
+        let views = texts.views();
+        let present: Vec<&str> = views.iter().flatten().copied().collect();
+        let results = self.run_batch(py, &present, parallel)?;
+        let mut results = results.iter();
+        let rows: Vec<Option<&CoreClassification>> = views
+            .iter()
+            .map(|v| v.and_then(|_| results.next()))
+            .collect();
+        crate::arrow::ArrowArray::new(crate::arrow::classification_table(&rows)?).into_pyarrow(py)
     }
 
     /// Evaluates the classifier on labelled records (dicts in the label set's format, or a

@@ -101,23 +101,21 @@ pub fn from_py<T: DeserializeOwned>(value: &Bound<'_, PyAny>, what: &str) -> PyR
         .map_err(|e| ConfigError::new_err(format!("invalid configuration: {what}: {e}")))
 }
 
-/// The texts of a batch: a list or tuple of str, or any iterable of str (a pandas or polars
-/// Series, a pyarrow array).
-pub fn texts(batch: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
-    if batch.is_instance_of::<PyString>() {
-        return Err(PyTypeError::new_err(
-            "a batch is a sequence of str, not one str (use classify() for one post)",
-        ));
-    }
-    let mut out = Vec::new();
-    for (i, item) in batch.try_iter()?.enumerate() {
-        let item = item?;
-        let text = item.cast::<PyString>().map_err(|_| {
-            PyTypeError::new_err(format!("batch item {i} is {}, not str", type_name(&item)))
-        })?;
-        out.push(text.to_str()?.to_owned());
-    }
-    Ok(out)
+/// The texts of a batch for calls that answer with a list: nulls are refused (a list result
+/// has no place for them; the table calls keep them as null rows).
+pub fn non_null(texts: &crate::arrow::Texts) -> PyResult<Vec<&str>> {
+    texts
+        .views()
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| {
+            text.ok_or_else(|| {
+                PyTypeError::new_err(format!(
+                    "batch item {i} is missing (None or null), not str; the table calls keep missing posts as null rows"
+                ))
+            })
+        })
+        .collect()
 }
 
 fn type_name(value: &Bound<'_, PyAny>) -> String {

@@ -3,6 +3,7 @@
 
 use pyo3::prelude::*;
 
+mod arrow;
 mod classify;
 mod convert;
 mod errors;
@@ -28,6 +29,7 @@ fn _kizuna(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(sla::score_events, m)?)?;
     m.add_function(wrap_pyfunction!(sla::japanese_holidays, m)?)?;
     m.add_class::<metrics::Nps>()?;
+    m.add_class::<arrow::ArrowArray>()?;
     m.add_function(wrap_pyfunction!(metrics::nps, m)?)?;
     m.add_function(wrap_pyfunction!(metrics::nps_from_sentiment, m)?)?;
     Ok(())

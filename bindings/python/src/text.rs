@@ -6,7 +6,7 @@ use pyo3::types::{PyDict, PyTuple};
 
 use std::sync::OnceLock;
 
-use crate::convert::{pool, quoted, reduce_to_config, to_json};
+use crate::convert::{non_null, pool, quoted, reduce_to_config, to_json};
 use crate::errors::{OrRaise, error};
 
 /// A normaliser built once from a preset and options; immutable and thread-safe.
@@ -18,6 +18,20 @@ pub struct Normalizer {
 }
 
 impl Normalizer {
+    /// Normalises `texts` without the GIL, in the process's pool when `parallel`.
+    fn run_batch(
+        &self,
+        py: Python<'_>,
+        texts: &[&str],
+        parallel: bool,
+    ) -> PyResult<Vec<kizuna::text::Normalized>> {
+        let pool = if parallel { Some(pool()?) } else { None };
+        Ok(py.detach(|| match pool {
+            Some(pool) => pool.install(|| self.inner.normalize_batch(texts)),
+            None => texts.iter().map(|t| self.inner.normalize(t)).collect(),
+        }))
+    }
+
     fn from_options(options: NormalizerOptions) -> PyResult<Normalizer> {
         let config = serde_json::to_string(&options)
             .map_err(|e| crate::errors::KizunaError::new_err(e.to_string()))?;
@@ -73,8 +87,8 @@ impl Normalizer {
         }
     }
 
-    /// Normalises every text of a sequence (list, tuple, pandas or polars Series, pyarrow
-    /// array of str), without the GIL, on all cores unless `parallel=False`.
+    /// Normalises every text of a sequence (list, tuple, pyarrow array, polars or pandas
+    /// Series of str), without the GIL, on all cores unless `parallel=False`.
     #[pyo3(signature = (texts, *, parallel = true))]
     fn normalize_batch(
         &self,
@@ -82,16 +96,31 @@ impl Normalizer {
         texts: &Bound<'_, PyAny>,
         parallel: bool,
     ) -> PyResult<Vec<String>> {
-        let owned = crate::convert::texts(texts)?;
-        let pool = if parallel { Some(pool()?) } else { None };
-        Ok(py.detach(|| {
-            let borrowed: Vec<&str> = owned.iter().map(String::as_str).collect();
-            let normalized = match pool {
-                Some(pool) => pool.install(|| self.inner.normalize_batch(&borrowed)),
-                None => borrowed.iter().map(|t| self.inner.normalize(t)).collect(),
-            };
-            normalized.into_iter().map(|n| n.into_text()).collect()
-        }))
+        let texts = crate::arrow::texts(texts)?;
+        let borrowed = non_null(&texts)?;
+        let normalized = self.run_batch(py, &borrowed, parallel)?;
+        Ok(normalized.into_iter().map(|n| n.into_text()).collect())
+    }
+
+    /// Like `normalize_batch`, into a `pyarrow.StringArray` (missing posts stay null), for
+    /// pandas and polars columns.
+    #[pyo3(signature = (texts, *, parallel = true))]
+    fn normalize_arrow<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
+        parallel: bool,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let texts = crate::arrow::texts(texts)?;
+        let views = texts.views();
+        let present: Vec<&str> = views.iter().flatten().copied().collect();
+        let normalized = self.run_batch(py, &present, parallel)?;
+        let mut normalized = normalized.iter();
+        let column: arrow_array::StringArray = views
+            .iter()
+            .map(|v| v.and_then(|_| normalized.next().map(|n| n.text())))
+            .collect();
+        crate::arrow::ArrowArray::new(std::sync::Arc::new(column)).into_pyarrow(py)
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
