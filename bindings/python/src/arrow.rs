@@ -91,6 +91,42 @@ pub fn texts(batch: &Bound<'_, PyAny>) -> PyResult<Texts> {
 
 /// Takes one Arrow array from an object's `__arrow_c_array__`, checking it holds strings.
 fn import_array(object: &Bound<'_, PyAny>) -> PyResult<ArrayRef> {
+    let array = import_any(object)?;
+    match array.data_type() {
+        arrow_schema::DataType::Utf8
+        | arrow_schema::DataType::LargeUtf8
+        | arrow_schema::DataType::Utf8View => Ok(array),
+        other => Err(PyTypeError::new_err(format!(
+            "an Arrow batch of texts holds strings, not {other}"
+        ))),
+    }
+}
+
+/// The record batches of a table: a pyarrow Table, a pandas or polars DataFrame, or anything
+/// `pyarrow.table` reads, each as a struct array of its columns.
+pub fn record_batches(table: &Bound<'_, PyAny>) -> PyResult<Vec<arrow_array::StructArray>> {
+    let pyarrow = table.py().import("pyarrow").map_err(|_| {
+        PyErr::new::<pyo3::exceptions::PyImportError, _>("tables need pyarrow: pip install pyarrow")
+    })?;
+    let table = pyarrow.call_method1("table", (table,))?;
+    table
+        .call_method0("to_batches")?
+        .try_iter()?
+        .map(|batch| {
+            let array = import_any(&batch?)?;
+            array
+                .as_any()
+                .downcast_ref::<arrow_array::StructArray>()
+                .cloned()
+                .ok_or_else(|| {
+                    PyTypeError::new_err("a record batch did not come as a struct array")
+                })
+        })
+        .collect()
+}
+
+/// Takes one Arrow array, of any type, from an object's `__arrow_c_array__`.
+fn import_any(object: &Bound<'_, PyAny>) -> PyResult<ArrayRef> {
     let pair = object.call_method0("__arrow_c_array__")?;
     let pair = pair
         .cast::<PyTuple>()
@@ -113,15 +149,7 @@ fn import_array(object: &Bound<'_, PyAny>) -> PyResult<ArrayRef> {
         from_ffi(array, &*schema_ptr)
     }
     .map_err(|e| PyValueError::new_err(format!("cannot read the Arrow array: {e}")))?;
-    let array = make_array(data);
-    match array.data_type() {
-        arrow_schema::DataType::Utf8
-        | arrow_schema::DataType::LargeUtf8
-        | arrow_schema::DataType::Utf8View => Ok(array),
-        other => Err(PyTypeError::new_err(format!(
-            "an Arrow batch of texts holds strings, not {other}"
-        ))),
-    }
+    Ok(make_array(data))
 }
 
 fn capsule_pointer(capsule: &Bound<'_, PyCapsule>, name: &CStr) -> PyResult<*mut std::ffi::c_void> {

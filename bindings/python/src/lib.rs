@@ -6,6 +6,7 @@ use pyo3::prelude::*;
 mod arrow;
 mod classify;
 mod convert;
+mod engage;
 mod errors;
 mod metrics;
 mod sla;
@@ -28,6 +29,9 @@ fn _kizuna(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<sla::SlaMonitor>()?;
     m.add_function(wrap_pyfunction!(sla::score_events, m)?)?;
     m.add_function(wrap_pyfunction!(sla::japanese_holidays, m)?)?;
+    m.add_function(wrap_pyfunction!(engage::account_metrics, m)?)?;
+    m.add_function(wrap_pyfunction!(engage::profile, m)?)?;
+    m.add_function(wrap_pyfunction!(engage::repeat_engagers, m)?)?;
     m.add_class::<metrics::Nps>()?;
     m.add_class::<arrow::ArrowArray>()?;
     m.add_function(wrap_pyfunction!(metrics::nps, m)?)?;

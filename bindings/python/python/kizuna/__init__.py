@@ -31,11 +31,14 @@ from ._kizuna import (
     SlaPolicy,
     TimeZoneError,
     __version__,
+    account_metrics,
     extract_entities,
     japanese_holidays,
     normalize,
     nps,
     nps_from_sentiment,
+    profile,
+    repeat_engagers,
     score_events,
 )
 
@@ -61,10 +64,13 @@ __all__ = [
     "SlaPolicy",
     "TimeZoneError",
     "__version__",
+    "account_metrics",
     "extract_entities",
     "japanese_holidays",
     "normalize",
     "nps",
     "nps_from_sentiment",
+    "profile",
+    "repeat_engagers",
     "score_events",
 ]

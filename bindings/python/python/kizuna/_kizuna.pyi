@@ -29,11 +29,14 @@ __all__ = [
     "SlaPolicy",
     "TimeZoneError",
     "__version__",
+    "account_metrics",
     "extract_entities",
     "japanese_holidays",
     "normalize",
     "nps",
     "nps_from_sentiment",
+    "profile",
+    "repeat_engagers",
     "score_events",
 ]
 
@@ -241,3 +244,21 @@ class Nps:
 
 def nps(scores: Sequence[int]) -> Nps: ...
 def nps_from_sentiment(labels: Sequence[str]) -> Nps: ...
+
+# `posts`: a sequence of post dicts, or a table (pyarrow Table, pandas or polars DataFrame).
+def account_metrics(
+    posts: Any, account: str, start: _Instant, end: _Instant, time_zone: str = "UTC"
+) -> _Document: ...
+def profile(
+    posts: Sequence[Mapping[str, Any]], account: str, start: _Instant, end: _Instant, time_zone: str = "UTC"
+) -> _Document: ...
+def repeat_engagers(
+    posts: Sequence[Mapping[str, Any]],
+    account: str,
+    handle: str,
+    start: _Instant,
+    end: _Instant,
+    time_zone: str = "UTC",
+    *,
+    min: int = 2,
+) -> list[_Document]: ...

@@ -194,11 +194,45 @@ pub struct AccountMetrics {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn account_metrics(posts: &[Post], account: &str, window: &Window) -> Result<AccountMetrics> {
+    account_metrics_from(account, window, |sink| posts.iter().try_for_each(sink))
+}
+
+/// As [`account_metrics`], for posts that are not in a slice: `feed` hands every post to the
+/// sink it is given, one at a time (a columnar reader can refill one `Post` for each row), and
+/// returns the sink's first error.
+///
+/// # Errors
+///
+/// As [`account_metrics`], and whatever `feed` returns.
+///
+/// ```
+/// use kizuna::engage::{account_metrics_from, Post, Window};
+///
+/// let day = Window::new("2026-11-16T00:00:00Z".parse()?, "2026-11-17T00:00:00Z".parse()?, "UTC")?;
+/// let mut post: Post = serde_json::from_str(r#"{"id": "1", "created_at": "2026-11-16T01:00:00Z",
+///     "author": {"id": "brand"}, "metrics": {"likes": 0, "impressions": 100}}"#)?;
+/// let m = account_metrics_from("brand", &day, |sink| {
+///     for likes in [2.0, 4.0, 9.0] {
+///         post.metrics.likes = Some(likes); // one buffer, refilled
+///         sink(&post)?;
+///     }
+///     Ok(())
+/// })?;
+/// assert_eq!(m.posts, 3);
+/// assert_eq!(m.median_engagement_rate, Some(0.04));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn account_metrics_from(
+    account: &str,
+    window: &Window,
+    feed: impl FnOnce(&mut dyn FnMut(&Post) -> Result<()>) -> Result<()>,
+) -> Result<AccountMetrics> {
     let mut accumulator = AccountAccumulator::new(account, window.clone());
     let mut rates = Vec::new();
-    for post in posts {
+    feed(&mut |post| {
         rates.extend(accumulator.push_rate(post)?);
-    }
+        Ok(())
+    })?;
     // With every rate at hand the median is exact, not the accumulator's sketch.
     Ok(AccountMetrics {
         median_engagement_rate: median(&mut rates),

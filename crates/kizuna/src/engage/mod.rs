@@ -25,8 +25,9 @@ mod sketch;
 mod stream;
 
 pub use account::{
-    AccountMetrics, Engager, Profile, ResponseMetrics, Window, account_metrics, asks_question,
-    mentions_handle, profile, repeat_engagers, response_metrics, weighted_length_without_urls,
+    AccountMetrics, Engager, Profile, ResponseMetrics, Window, account_metrics,
+    account_metrics_from, asks_question, mentions_handle, profile, repeat_engagers,
+    response_metrics, weighted_length_without_urls,
 };
 pub use nps::{Nps, NpsBasis, nps, nps_from_sentiment};
 pub use post::{Author, EngagementRates, Metrics, Post};
