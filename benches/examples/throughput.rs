@@ -4,13 +4,15 @@
 //! ```sh
 //! # write the benchmark corpus as JSON Lines ({"text": ...} per post)
 //! cargo run --release -p kizuna-benches --example throughput -- --dump corpus.jsonl
-//! # time a preset (neologdn, search, display) or plain NFKC (nfkc) over it
+//! # time a preset (neologdn, search, display), plain NFKC (nfkc) or the built-in classifier
+//! # (classify) over it, one post after another on one thread
 //! cargo run --release -p kizuna-benches --example throughput -- --input corpus.jsonl neologdn
 //! ```
 
 use std::error::Error;
 
 use icu_normalizer::ComposingNormalizerBorrowed;
+use kizuna::classify::Classifier;
 use kizuna::text::{Normalizer, Preset};
 use kizuna_benches::{BENCH_BYTES, english_corpus, median_seconds, mixed_corpus};
 
@@ -40,6 +42,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     let run: Box<dyn Fn(&str) -> usize> = if name == "nfkc" {
         let nfkc = ComposingNormalizerBorrowed::new_nfkc();
         Box::new(move |t| nfkc.normalize(t).len())
+    } else if name == "classify" {
+        let classifier = Classifier::builder().build()?;
+        Box::new(move |t| classifier.classify(t).evidence.len())
     } else {
         let normalizer = Normalizer::from_preset(name.parse::<Preset>()?);
         Box::new(move |t| normalizer.normalize(t).text().len())
