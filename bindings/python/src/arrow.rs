@@ -159,36 +159,75 @@ fn capsule_pointer(capsule: &Bound<'_, PyCapsule>, name: &CStr) -> PyResult<*mut
         .map_err(|_| PyTypeError::new_err(format!("expected a capsule named {name:?}")))
 }
 
-/// A finished Arrow array (a struct array for a table) that Python libraries can take through
-/// `__arrow_c_array__`.
+/// A finished Arrow array (a struct array for a record batch) that Python libraries take
+/// through `__arrow_c_array__`.
 #[pyclass(frozen, module = "kizuna")]
 pub struct ArrowArray {
     array: ArrayRef,
 }
 
-impl ArrowArray {
-    pub fn new(array: ArrayRef) -> ArrowArray {
-        ArrowArray { array }
-    }
+/// How many posts one piece of a batch holds: pieces are classified (or normalised) and turned
+/// into Arrow on one core each, and each becomes one record batch (or chunk) of the result.
+pub const PIECE: usize = 16_384;
 
-    /// As a `pyarrow.Table` (for a struct array) or `pyarrow.Array`.
-    pub fn into_pyarrow<'py>(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let is_table = matches!(self.array.data_type(), arrow_schema::DataType::Struct(_));
-        let pyarrow = py.import("pyarrow").map_err(|_| {
-            PyErr::new::<pyo3::exceptions::PyImportError, _>(
-                "tables need pyarrow: pip install pyarrow",
-            )
-        })?;
-        let holder = Bound::new(py, self)?;
-        if is_table {
-            let batch = pyarrow.call_method1("record_batch", (holder,))?;
-            pyarrow
-                .getattr("Table")?
-                .call_method1("from_batches", (vec![batch],))
-        } else {
-            pyarrow.call_method1("array", (holder,))
+/// Runs `work` on pieces of `texts`, on every core of the process's pool when `parallel`
+/// (the GIL released), and returns the pieces' Arrow arrays in order.
+pub fn in_pieces<'t>(
+    py: Python<'_>,
+    texts: &[Option<&'t str>],
+    parallel: bool,
+    work: impl Fn(&[Option<&'t str>]) -> PyResult<ArrayRef> + Sync,
+) -> PyResult<Vec<ArrayRef>> {
+    use rayon::prelude::*;
+    let pool = if parallel {
+        Some(crate::convert::pool()?)
+    } else {
+        None
+    };
+    py.detach(|| {
+        // An empty batch still gives one (empty) piece, so that the result has its schema.
+        let pieces = || -> Vec<&[Option<&'t str>]> {
+            if texts.is_empty() {
+                vec![texts]
+            } else {
+                texts.chunks(PIECE).collect()
+            }
+        };
+        match pool {
+            Some(pool) => pool.install(|| pieces().into_par_iter().map(&work).collect()),
+            None => pieces().into_iter().map(&work).collect(),
         }
-    }
+    })
+}
+
+/// Record batches (struct arrays) as one `pyarrow.Table`.
+pub fn table<'py>(py: Python<'py>, batches: Vec<ArrayRef>) -> PyResult<Bound<'py, PyAny>> {
+    let pyarrow = pyarrow(py)?;
+    let batches = batches
+        .into_iter()
+        .map(|array| pyarrow.call_method1("record_batch", (Bound::new(py, ArrowArray { array })?,)))
+        .collect::<PyResult<Vec<_>>>()?;
+    pyarrow
+        .getattr("Table")?
+        .call_method1("from_batches", (batches,))
+}
+
+/// Arrays as one `pyarrow.ChunkedArray`.
+pub fn chunked<'py>(py: Python<'py>, arrays: Vec<ArrayRef>) -> PyResult<Bound<'py, PyAny>> {
+    let pyarrow = pyarrow(py)?;
+    let arrays = arrays
+        .into_iter()
+        .map(|array| pyarrow.call_method1("array", (Bound::new(py, ArrowArray { array })?,)))
+        .collect::<PyResult<Vec<_>>>()?;
+    pyarrow.call_method1("chunked_array", (arrays,))
+}
+
+fn pyarrow(py: Python<'_>) -> PyResult<Bound<'_, PyModule>> {
+    py.import("pyarrow").map_err(|_| {
+        PyErr::new::<pyo3::exceptions::PyImportError, _>(
+            "Arrow results need pyarrow: pip install pyarrow",
+        )
+    })
 }
 
 #[pymethods]
@@ -210,53 +249,83 @@ impl ArrowArray {
     }
 }
 
-/// The table of `classify_table`: one row per post, all null where the post is missing.
-pub fn classification_table(
-    rows: &[Option<&kizuna::classify::Classification>],
-) -> PyResult<ArrayRef> {
-    use arrow_array::builder::{ListBuilder, StringBuilder};
-    use arrow_array::{BooleanArray, Float64Array, StructArray};
-    use arrow_schema::Field;
+/// The record batch of `classify_table`, built row by row as posts are classified (each
+/// classification dropped once written): one row per post, all null where the post is missing.
+pub struct ClassificationColumns {
+    language: arrow_array::builder::StringBuilder,
+    sentiment: arrow_array::builder::StringBuilder,
+    score: arrow_array::builder::Float64Builder,
+    intents: arrow_array::builder::ListBuilder<arrow_array::builder::StringBuilder>,
+    urgency: arrow_array::builder::StringBuilder,
+    needs_reply: arrow_array::builder::BooleanBuilder,
+    flame_risk: arrow_array::builder::Float64Builder,
+}
 
-    let label = |pick: fn(&kizuna::classify::Classification) -> &'static str| -> ArrayRef {
-        Arc::new(rows.iter().map(|r| r.map(pick)).collect::<StringArray>())
-    };
-    let number = |pick: fn(&kizuna::classify::Classification) -> f64| -> ArrayRef {
-        Arc::new(rows.iter().map(|r| r.map(pick)).collect::<Float64Array>())
-    };
-    let mut intents = ListBuilder::new(StringBuilder::new());
-    for row in rows {
-        match row {
-            Some(c) => {
-                for intent in &c.intents {
-                    intents.values().append_value(intent.name());
-                }
-                intents.append(true);
-            }
-            None => intents.append(false),
+impl ClassificationColumns {
+    pub fn with_capacity(rows: usize) -> ClassificationColumns {
+        use arrow_array::builder::{BooleanBuilder, Float64Builder, ListBuilder, StringBuilder};
+        let labels = || StringBuilder::with_capacity(rows, rows * 8);
+        ClassificationColumns {
+            language: labels(),
+            sentiment: labels(),
+            score: Float64Builder::with_capacity(rows),
+            intents: ListBuilder::with_capacity(
+                StringBuilder::with_capacity(rows, rows * 10),
+                rows,
+            ),
+            urgency: labels(),
+            needs_reply: BooleanBuilder::with_capacity(rows),
+            flame_risk: Float64Builder::with_capacity(rows),
         }
     }
-    let intents: ArrayRef = Arc::new(intents.finish());
-    let needs_reply: ArrayRef = Arc::new(
-        rows.iter()
-            .map(|r| r.map(|c| c.needs_reply))
-            .collect::<BooleanArray>(),
-    );
-    let columns: Vec<(&str, ArrayRef)> = vec![
-        ("language", label(|c| c.language.name())),
-        ("sentiment", label(|c| c.sentiment.name())),
-        ("score", number(|c| c.score)),
-        ("intents", intents),
-        ("urgency", label(|c| c.urgency.name())),
-        ("needs_reply", needs_reply),
-        ("flame_risk", number(|c| c.flame_risk)),
-    ];
-    let fields: Vec<Field> = columns
-        .iter()
-        .map(|(name, array)| Field::new(*name, array.data_type().clone(), true))
-        .collect();
-    let arrays: Vec<ArrayRef> = columns.into_iter().map(|(_, array)| array).collect();
-    let table = StructArray::try_new(fields.into(), arrays, None)
-        .map_err(|e| PyValueError::new_err(format!("cannot build the table: {e}")))?;
-    Ok(Arc::new(table))
+
+    /// Writes one row.
+    pub fn push(&mut self, row: Option<&kizuna::classify::Classification>) {
+        match row {
+            Some(c) => {
+                self.language.append_value(c.language.name());
+                self.sentiment.append_value(c.sentiment.name());
+                self.score.append_value(c.score);
+                for intent in &c.intents {
+                    self.intents.values().append_value(intent.name());
+                }
+                self.intents.append(true);
+                self.urgency.append_value(c.urgency.name());
+                self.needs_reply.append_value(c.needs_reply);
+                self.flame_risk.append_value(c.flame_risk);
+            }
+            None => {
+                self.language.append_null();
+                self.sentiment.append_null();
+                self.score.append_null();
+                self.intents.append(false);
+                self.urgency.append_null();
+                self.needs_reply.append_null();
+                self.flame_risk.append_null();
+            }
+        }
+    }
+
+    /// The rows written, as a record batch (a struct array).
+    pub fn finish(mut self) -> PyResult<ArrayRef> {
+        use arrow_array::StructArray;
+        use arrow_schema::Field;
+        let columns: Vec<(&str, ArrayRef)> = vec![
+            ("language", Arc::new(self.language.finish())),
+            ("sentiment", Arc::new(self.sentiment.finish())),
+            ("score", Arc::new(self.score.finish())),
+            ("intents", Arc::new(self.intents.finish())),
+            ("urgency", Arc::new(self.urgency.finish())),
+            ("needs_reply", Arc::new(self.needs_reply.finish())),
+            ("flame_risk", Arc::new(self.flame_risk.finish())),
+        ];
+        let fields: Vec<Field> = columns
+            .iter()
+            .map(|(name, array)| Field::new(*name, array.data_type().clone(), true))
+            .collect();
+        let arrays = columns.into_iter().map(|(_, array)| array).collect();
+        let batch = StructArray::try_new(fields.into(), arrays, None)
+            .map_err(|e| PyValueError::new_err(format!("cannot build the table: {e}")))?;
+        Ok(Arc::new(batch))
+    }
 }

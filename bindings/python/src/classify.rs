@@ -128,15 +128,14 @@ impl Classifier {
         parallel: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
         let texts = crate::arrow::texts(texts)?;
-        let views = texts.views();
-        let present: Vec<&str> = views.iter().flatten().copied().collect();
-        let results = self.run_batch(py, &present, parallel)?;
-        let mut results = results.iter();
-        let rows: Vec<Option<&CoreClassification>> = views
-            .iter()
-            .map(|v| v.and_then(|_| results.next()))
-            .collect();
-        crate::arrow::ArrowArray::new(crate::arrow::classification_table(&rows)?).into_pyarrow(py)
+        let batches = crate::arrow::in_pieces(py, &texts.views(), parallel, |piece| {
+            let mut columns = crate::arrow::ClassificationColumns::with_capacity(piece.len());
+            for text in piece {
+                columns.push(text.map(|t| self.inner.classify(t)).as_ref());
+            }
+            columns.finish()
+        })?;
+        crate::arrow::table(py, batches)
     }
 
     /// Evaluates the classifier on labelled records (dicts in the label set's format, or a

@@ -102,8 +102,8 @@ impl Normalizer {
         Ok(normalized.into_iter().map(|n| n.into_text()).collect())
     }
 
-    /// Like `normalize_batch`, into a `pyarrow.StringArray` (missing posts stay null), for
-    /// pandas and polars columns.
+    /// Like `normalize_batch`, into a `pyarrow.ChunkedArray` of strings (missing posts stay
+    /// null), for pandas and polars columns.
     #[pyo3(signature = (texts, *, parallel = true))]
     fn normalize_arrow<'py>(
         &self,
@@ -112,15 +112,17 @@ impl Normalizer {
         parallel: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
         let texts = crate::arrow::texts(texts)?;
-        let views = texts.views();
-        let present: Vec<&str> = views.iter().flatten().copied().collect();
-        let normalized = self.run_batch(py, &present, parallel)?;
-        let mut normalized = normalized.iter();
-        let column: arrow_array::StringArray = views
-            .iter()
-            .map(|v| v.and_then(|_| normalized.next().map(|n| n.text())))
-            .collect();
-        crate::arrow::ArrowArray::new(std::sync::Arc::new(column)).into_pyarrow(py)
+        let pieces = crate::arrow::in_pieces(py, &texts.views(), parallel, |piece| {
+            let mut column = arrow_array::builder::StringBuilder::new();
+            for text in piece {
+                match text {
+                    Some(text) => column.append_value(self.inner.normalize(text).text()),
+                    None => column.append_null(),
+                }
+            }
+            Ok(std::sync::Arc::new(column.finish()) as arrow_array::ArrayRef)
+        })?;
+        crate::arrow::chunked(py, pieces)
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
