@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use arrow_array::ffi::{FFI_ArrowArray, FFI_ArrowSchema, from_ffi, to_ffi};
 use arrow_array::{Array, ArrayRef, LargeStringArray, StringArray, StringViewArray, make_array};
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyString, PyTuple};
 
@@ -148,7 +148,7 @@ fn import_any(object: &Bound<'_, PyAny>) -> PyResult<ArrayRef> {
         let array = FFI_ArrowArray::from_raw(array_ptr);
         from_ffi(array, &*schema_ptr)
     }
-    .map_err(|e| PyValueError::new_err(format!("cannot read the Arrow array: {e}")))?;
+    .map_err(|e| crate::errors::ParseError::new_err(format!("cannot read the Arrow array: {e}")))?;
     Ok(make_array(data))
 }
 
@@ -240,8 +240,9 @@ impl ArrowArray {
         requested_schema: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyTuple>> {
         let _ = requested_schema; // the array is handed over as it is
-        let (array, schema) = to_ffi(&self.array.to_data())
-            .map_err(|e| PyValueError::new_err(format!("cannot export the Arrow array: {e}")))?;
+        let (array, schema) = to_ffi(&self.array.to_data()).map_err(|e| {
+            crate::errors::KizunaError::new_err(format!("cannot export the Arrow array: {e}"))
+        })?;
         // Each capsule owns its struct: if nobody takes it, dropping it calls its release.
         let schema = PyCapsule::new_with_value(py, schema, SCHEMA)?;
         let array = PyCapsule::new_with_value(py, array, ARRAY)?;
@@ -324,8 +325,9 @@ impl ClassificationColumns {
             .map(|(name, array)| Field::new(*name, array.data_type().clone(), true))
             .collect();
         let arrays = columns.into_iter().map(|(_, array)| array).collect();
-        let batch = StructArray::try_new(fields.into(), arrays, None)
-            .map_err(|e| PyValueError::new_err(format!("cannot build the table: {e}")))?;
+        let batch = StructArray::try_new(fields.into(), arrays, None).map_err(|e| {
+            crate::errors::KizunaError::new_err(format!("cannot build the table: {e}"))
+        })?;
         Ok(Arc::new(batch))
     }
 }

@@ -6,7 +6,10 @@ use kizuna::classify::{
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyTuple};
 
-use crate::convert::{document, from_py, non_null, pool, quoted, quoted_list, reduce_to_config};
+use crate::convert::{
+    document, escape_html, from_py, html_table, non_null, pool, quoted, quoted_list,
+    reduce_to_config,
+};
 use crate::errors::OrRaise;
 
 /// The built-in Japanese/English classifier, with the brand's names, custom lexicons and
@@ -264,11 +267,20 @@ impl Classification {
     }
 
     fn _repr_html_(&self) -> String {
-        let escape = |s: &str| {
-            s.replace('&', "&amp;")
-                .replace('<', "&lt;")
-                .replace('>', "&gt;")
-        };
+        let summary = html_table(&[
+            ("language", self.language().into()),
+            (
+                "sentiment",
+                format!("{} ({:+.2})", self.sentiment(), self.0.score),
+            ),
+            ("intents", self.intents().join(", ")),
+            ("urgency", self.urgency().into()),
+            (
+                "needs reply",
+                if self.0.needs_reply { "yes" } else { "no" }.into(),
+            ),
+            ("flame risk", format!("{:.2}", self.0.flame_risk)),
+        ]);
         let evidence: String = self
             .0
             .evidence
@@ -276,8 +288,8 @@ impl Classification {
             .map(|e| {
                 format!(
                     "<tr><td>{}</td><td>{}</td><td>{:+.2}</td><td>{}–{}</td></tr>",
-                    escape(&e.signal),
-                    escape(&e.term),
+                    escape_html(&e.signal),
+                    escape_html(&e.term),
                     e.contribution,
                     e.span.chars.start,
                     e.span.chars.end
@@ -285,17 +297,7 @@ impl Classification {
             })
             .collect();
         format!(
-            "<table><tr><th>language</th><td>{}</td></tr><tr><th>sentiment</th><td>{} ({:+.2})</td></tr>\
-             <tr><th>intents</th><td>{}</td></tr><tr><th>urgency</th><td>{}</td></tr>\
-             <tr><th>needs reply</th><td>{}</td></tr><tr><th>flame risk</th><td>{:.2}</td></tr></table>\
-             <table><tr><th>signal</th><th>term</th><th>contribution</th><th>chars</th></tr>{evidence}</table>",
-            self.language(),
-            self.sentiment(),
-            self.0.score,
-            self.intents().join(", "),
-            self.urgency(),
-            if self.0.needs_reply { "yes" } else { "no" },
-            self.0.flame_risk
+            "{summary}<table><tr><th>signal</th><th>term</th><th>contribution</th><th>chars</th></tr>{evidence}</table>"
         )
     }
 }
@@ -335,6 +337,15 @@ impl Evidence {
     #[getter]
     fn end(&self) -> usize {
         self.0.span.chars.end
+    }
+
+    fn _repr_html_(&self) -> String {
+        html_table(&[
+            ("signal", self.0.signal.clone()),
+            ("term", self.0.term.clone()),
+            ("contribution", format!("{:+.3}", self.0.contribution)),
+            ("chars", format!("{}–{}", self.start(), self.end())),
+        ])
     }
 
     fn __repr__(&self) -> String {

@@ -2,7 +2,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use rayon::ThreadPool;
@@ -28,7 +28,9 @@ pub fn to_json(value: &Bound<'_, PyAny>) -> PyResult<Value> {
         let f: f64 = value.extract()?;
         serde_json::Number::from_f64(f)
             .map(Value::Number)
-            .ok_or_else(|| PyValueError::new_err(format!("{f} is not a finite number")))
+            .ok_or_else(|| {
+                crate::errors::OutOfRangeError::new_err(format!("{f} is not a finite number"))
+            })
     } else if let Ok(s) = value.cast::<PyString>() {
         Ok(Value::String(s.to_str()?.to_owned()))
     } else if let Ok(d) = value.cast::<PyDict>() {
@@ -90,8 +92,9 @@ pub fn to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>>
 
 /// A serialisable core value as Python objects.
 pub fn document<'py>(py: Python<'py>, value: &impl Serialize) -> PyResult<Bound<'py, PyAny>> {
-    let json = serde_json::to_value(value)
-        .map_err(|e| PyValueError::new_err(format!("result not serialisable: {e}")))?;
+    let json = serde_json::to_value(value).map_err(|e| {
+        crate::errors::KizunaError::new_err(format!("result not serialisable: {e}"))
+    })?;
     to_py(py, &json)
 }
 
@@ -131,6 +134,23 @@ pub fn quoted(text: &str) -> String {
     format!("'{}'", text.replace('\\', "\\\\").replace('\'', "\\'"))
 }
 
+/// Text made safe inside HTML.
+pub fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A two-column HTML table of (name, value) rows for `_repr_html_`; values are escaped.
+pub fn html_table(rows: &[(&str, String)]) -> String {
+    let rows: String = rows
+        .iter()
+        .map(|(name, value)| format!("<tr><th>{name}</th><td>{}</td></tr>", escape_html(value)))
+        .collect();
+    format!("<table>{rows}</table>")
+}
+
 /// A list of strs as Python's repr writes it.
 pub fn quoted_list<S: AsRef<str>>(items: &[S]) -> String {
     let items: Vec<String> = items.iter().map(|s| quoted(s.as_ref())).collect();
@@ -143,7 +163,7 @@ pub fn instant(value: &Bound<'_, PyAny>, what: &str) -> PyResult<jiff::Timestamp
         value.extract()?
     } else if value.hasattr("tzinfo")? && value.hasattr("timestamp")? {
         if value.getattr("tzinfo")?.is_none() {
-            return Err(PyValueError::new_err(format!(
+            return Err(crate::errors::TimeZoneError::new_err(format!(
                 "{what} is a naive datetime: give it a time zone (datetime(..., tzinfo=...))"
             )));
         }
@@ -157,12 +177,14 @@ pub fn instant(value: &Bound<'_, PyAny>, what: &str) -> PyResult<jiff::Timestamp
     let whole = seconds.floor();
     let nanos = ((seconds - whole) * 1e9).round() as i32;
     if !whole.is_finite() || whole.abs() > 1e15 {
-        return Err(PyValueError::new_err(format!(
+        return Err(crate::errors::OutOfRangeError::new_err(format!(
             "{what} {seconds} is not a usable instant"
         )));
     }
     jiff::Timestamp::new(whole as i64, nanos.min(999_999_999)).map_err(|e| {
-        PyValueError::new_err(format!("{what} {seconds} is not a usable instant: {e}"))
+        crate::errors::OutOfRangeError::new_err(format!(
+            "{what} {seconds} is not a usable instant: {e}"
+        ))
     })
 }
 
@@ -194,7 +216,9 @@ pub fn pool() -> PyResult<Arc<ThreadPool>> {
                 rayon::ThreadPoolBuilder::new()
                     .thread_name(|i| format!("kizuna-{i}"))
                     .build()
-                    .map_err(|e| PyValueError::new_err(format!("no thread pool: {e}")))?,
+                    .map_err(|e| {
+                        crate::errors::KizunaError::new_err(format!("no thread pool: {e}"))
+                    })?,
             );
             *slot = Some((pid, pool.clone()));
             Ok(pool)

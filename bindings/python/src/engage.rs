@@ -15,7 +15,7 @@ use arrow_array::{
 use arrow_schema::{DataType, TimeUnit};
 use jiff::Timestamp;
 use kizuna::engage::{Author, Metrics, Post, Window};
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 
 use crate::convert::{document, from_py, instant};
@@ -287,7 +287,7 @@ impl<'a> PostColumns<'a> {
         let column = |name: &str| batch.column_by_name(name).map(|c| c.as_ref());
         let required = |name: &str| {
             column(name).ok_or_else(|| {
-                PyValueError::new_err(format!("the posts table has no {name} column"))
+                crate::errors::ConfigError::new_err(format!("the posts table has no {name} column"))
             })
         };
         let numbers = |name: &str| column(name).map(|c| Numbers::new(c, name)).transpose();
@@ -364,4 +364,157 @@ impl<'a> PostColumns<'a> {
         }
         Ok(())
     }
+}
+
+/// The response to inbound mentions of `account` (replies to it, or posts naming `handle`) in
+/// `[start, end)`: how many, how many answered, the response rate and response times (in
+/// business time too with a `calendar`), through the same threads as the SLA scores.
+#[pyfunction]
+#[pyo3(signature = (posts, account, handle, start, end, time_zone = "UTC", calendar = None))]
+#[allow(clippy::too_many_arguments)]
+pub fn response_metrics<'py>(
+    py: Python<'py>,
+    posts: &Bound<'py, PyAny>,
+    account: &str,
+    handle: &str,
+    start: &Bound<'py, PyAny>,
+    end: &Bound<'py, PyAny>,
+    time_zone: &str,
+    calendar: Option<&crate::sla::Calendar>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let window = window(start, end, time_zone)?;
+    let posts = post_dicts(posts)?;
+    let calendar = calendar.map(crate::sla::Calendar::core);
+    let metrics =
+        kizuna::engage::response_metrics(&posts, account, handle, &window, calendar).or_raise()?;
+    document(py, &metrics)
+}
+
+/// A post's engagements (likes + shares + replies + quotes, plus clicks and saves where given)
+/// and its engagement rates by impressions, reach and followers (None where the base is
+/// unknown or zero), from a post dict.
+#[pyfunction]
+pub fn engagement_rates<'py>(
+    py: Python<'py>,
+    post: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let post: Post = from_py(post, "post")?;
+    document(py, &post.engagement_rates().or_raise()?)
+}
+
+/// `day` or `week`.
+fn bucket(name: &str) -> PyResult<kizuna::engage::Bucket> {
+    match name {
+        "day" => Ok(kizuna::engage::Bucket::Day),
+        "week" => Ok(kizuna::engage::Bucket::Week),
+        other => Err(crate::errors::error(kizuna::Error::InvalidOption {
+            option: "bucket".into(),
+            reason: format!("{other:?} is not `day` or `week`"),
+        })),
+    }
+}
+
+fn time_zone(name: &str) -> PyResult<jiff::tz::TimeZone> {
+    jiff::tz::TimeZone::get(name).map_err(|e| {
+        crate::errors::error(kizuna::Error::TimeZone {
+            name: name.to_owned(),
+            reason: e.to_string(),
+        })
+    })
+}
+
+fn date<'py>(py: Python<'py>, day: jiff::civil::Date) -> PyResult<Bound<'py, PyAny>> {
+    py.import("datetime")?
+        .getattr("date")?
+        .call1((day.year(), day.month(), day.day()))
+}
+
+/// Sums `values` (1 each when not given: counts) by day or week (weeks start on Monday) in
+/// `time_zone`, every bucket from the first to the last present: `[(date, total), …]`.
+#[pyfunction]
+#[pyo3(signature = (times, values = None, *, bucket = "day", time_zone = "UTC"))]
+pub fn series<'py>(
+    py: Python<'py>,
+    times: &Bound<'py, PyAny>,
+    values: Option<Vec<f64>>,
+    bucket: &str,
+    time_zone: &str,
+) -> PyResult<Vec<(Bound<'py, PyAny>, f64)>> {
+    let times = times
+        .try_iter()?
+        .enumerate()
+        .map(|(i, t)| instant(&t?, &format!("time #{}", i + 1)))
+        .collect::<PyResult<Vec<_>>>()?;
+    let values = values.unwrap_or_else(|| vec![1.0; times.len()]);
+    if values.len() != times.len() {
+        return Err(crate::errors::InvalidOptionError::new_err(format!(
+            "{} times but {} values",
+            times.len(),
+            values.len()
+        )));
+    }
+    let tz = self::time_zone(time_zone)?;
+    kizuna::engage::series(times.into_iter().zip(values), self::bucket(bucket)?, &tz)
+        .into_iter()
+        .map(|(day, total)| Ok((date(py, day)?, total)))
+        .collect()
+}
+
+/// The share of flagged items (negative posts, say) by day or week in `time_zone`:
+/// `[(date, share or None), …]`.
+#[pyfunction]
+#[pyo3(signature = (times, flags, *, bucket = "day", time_zone = "UTC"))]
+pub fn share_series<'py>(
+    py: Python<'py>,
+    times: &Bound<'py, PyAny>,
+    flags: Vec<bool>,
+    bucket: &str,
+    time_zone: &str,
+) -> PyResult<Vec<(Bound<'py, PyAny>, Option<f64>)>> {
+    let times = times
+        .try_iter()?
+        .enumerate()
+        .map(|(i, t)| instant(&t?, &format!("time #{}", i + 1)))
+        .collect::<PyResult<Vec<_>>>()?;
+    if flags.len() != times.len() {
+        return Err(crate::errors::InvalidOptionError::new_err(format!(
+            "{} times but {} flags",
+            times.len(),
+            flags.len()
+        )));
+    }
+    let tz = self::time_zone(time_zone)?;
+    kizuna::engage::share_series(times.into_iter().zip(flags), self::bucket(bucket)?, &tz)
+        .into_iter()
+        .map(|(day, share)| Ok((date(py, day)?, share)))
+        .collect()
+}
+
+/// Spikes in a series (`[(date, value), …]`, as `series` gives): buckets whose value stands
+/// `z` standard deviations and `ratio` times above the mean of the `baseline` buckets before
+/// it, at least `min_value`, with `cooldown` buckets of quiet after each.
+#[pyfunction]
+#[pyo3(signature = (series, *, baseline = None, z = None, ratio = None, min_value = None, cooldown = None))]
+pub fn detect_spikes<'py>(
+    py: Python<'py>,
+    series: Vec<(Bound<'py, PyAny>, f64)>,
+    baseline: Option<usize>,
+    z: Option<f64>,
+    ratio: Option<f64>,
+    min_value: Option<f64>,
+    cooldown: Option<usize>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let defaults = kizuna::engage::SpikeRule::default();
+    let rule = kizuna::engage::SpikeRule {
+        baseline: baseline.unwrap_or(defaults.baseline),
+        z: z.unwrap_or(defaults.z),
+        ratio: ratio.unwrap_or(defaults.ratio),
+        min_value: min_value.unwrap_or(defaults.min_value),
+        cooldown: cooldown.unwrap_or(defaults.cooldown),
+    };
+    let series = series
+        .iter()
+        .map(|(day, value)| Ok((from_py::<jiff::civil::Date>(day, "series date")?, *value)))
+        .collect::<PyResult<Vec<_>>>()?;
+    document(py, &kizuna::engage::detect_spikes(&series, &rule))
 }

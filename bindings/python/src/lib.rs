@@ -32,6 +32,11 @@ fn _kizuna(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(engage::account_metrics, m)?)?;
     m.add_function(wrap_pyfunction!(engage::profile, m)?)?;
     m.add_function(wrap_pyfunction!(engage::repeat_engagers, m)?)?;
+    m.add_function(wrap_pyfunction!(engage::response_metrics, m)?)?;
+    m.add_function(wrap_pyfunction!(engage::engagement_rates, m)?)?;
+    m.add_function(wrap_pyfunction!(engage::series, m)?)?;
+    m.add_function(wrap_pyfunction!(engage::share_series, m)?)?;
+    m.add_function(wrap_pyfunction!(engage::detect_spikes, m)?)?;
     m.add_class::<metrics::Nps>()?;
     m.add_class::<arrow::ArrowArray>()?;
     m.add_function(wrap_pyfunction!(metrics::nps, m)?)?;

@@ -63,6 +63,25 @@ impl Nps {
         self.0.interval_95
     }
 
+    fn _repr_html_(&self) -> String {
+        let number = |v: Option<f64>| v.map_or("–".into(), |v| format!("{v:.1}"));
+        crate::convert::html_table(&[
+            ("basis", self.basis().into()),
+            ("NPS", number(self.0.score)),
+            ("standard error", number(self.0.standard_error)),
+            (
+                "95 % interval",
+                self.0
+                    .interval_95
+                    .map_or("–".into(), |(low, high)| format!("{low:.1} to {high:.1}")),
+            ),
+            ("responses", self.0.responses.to_string()),
+            ("promoters", self.0.promoters.to_string()),
+            ("passives", self.0.passives.to_string()),
+            ("detractors", self.0.detractors.to_string()),
+        ])
+    }
+
     fn __repr__(&self) -> String {
         let score = self.0.score.map_or("None".into(), |s| format!("{s:.1}"));
         format!(

@@ -20,6 +20,11 @@ pub struct Calendar {
 }
 
 impl Calendar {
+    /// The core calendar, for the other modules' calls.
+    pub fn core(&self) -> &CoreCalendar {
+        &self.inner
+    }
+
     fn build(config: CalendarConfig) -> PyResult<Calendar> {
         let inner = CoreCalendar::from_config(&config).or_raise()?;
         Ok(Calendar { inner, config })

@@ -6,7 +6,7 @@ use pyo3::types::{PyDict, PyTuple};
 
 use std::sync::OnceLock;
 
-use crate::convert::{non_null, pool, quoted, reduce_to_config, to_json};
+use crate::convert::{html_table, non_null, pool, quoted, reduce_to_config, to_json};
 use crate::errors::{OrRaise, error};
 
 /// A normaliser built once from a preset and options; immutable and thread-safe.
@@ -185,6 +185,21 @@ impl Normalized {
         Ok((span.chars.start, span.chars.end))
     }
 
+    fn _repr_html_(&self) -> String {
+        let mut rows = vec![
+            ("original", self.original.clone()),
+            ("normalized", self.inner.text().to_owned()),
+        ];
+        rows.extend(self.inner.entities().iter().map(|e| {
+            let span = format!(
+                "{} ({}–{})",
+                e.text, e.original.chars.start, e.original.chars.end
+            );
+            (e.kind.name(), span)
+        }));
+        html_table(&rows)
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Normalized(text={}, entities={})",
@@ -240,6 +255,14 @@ impl Entity {
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         (self.0.kind.name(), &self.0.text, self.start(), self.end()).hash(&mut hasher);
         hasher.finish()
+    }
+
+    fn _repr_html_(&self) -> String {
+        html_table(&[
+            ("kind", self.kind().into()),
+            ("text", self.0.text.clone()),
+            ("chars", format!("{}–{}", self.start(), self.end())),
+        ])
     }
 
     fn __repr__(&self) -> String {

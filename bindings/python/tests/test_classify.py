@@ -93,3 +93,23 @@ def test_evaluation_on_the_development_set(classifier):
     assert 0.0 <= report["overall"]["sentiment"]["accuracy"] <= 1.0
     with pytest.raises(kizuna.ParseError, match="line 1"):
         classifier.evaluate('{"id": "1"}')
+
+
+def test_custom_lexicons_load_from_files(tmp_path):
+    lexicon = tmp_path / "care.tsv"
+    lexicon.write_text("# our own words\nsentiment\tsuperb-ish\t2\nintent\tmileage claim\tquestion\n", encoding="utf-8")
+    classifier = kizuna.Classifier(lexicons=[lexicon])
+    c = classifier.classify("how does the mileage claim work")
+    assert "question" in c.intents
+    assert any(e.term == "mileage claim" for e in c.evidence)
+    with pytest.raises(kizuna.KizunaError):
+        kizuna.Classifier(lexicons=[tmp_path / "missing.tsv"])
+
+
+def test_scalar_results_render_in_notebooks(classifier):
+    c = classifier.classify("@sora_air 欠航って本当？")
+    assert "<table>" in c.evidence[0]._repr_html_()
+    assert "mention" in kizuna.Normalizer().normalize_full("@sora_air hi")._repr_html_()
+    assert "<table>" in kizuna.extract_entities("#SALE")[0]._repr_html_()
+    assert "25.0" in kizuna.nps([10, 9, 8, 3])._repr_html_()
+    assert "&lt;b&gt;" in kizuna.Normalizer("display").normalize_full("<b>")._repr_html_()

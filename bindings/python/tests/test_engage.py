@@ -78,7 +78,7 @@ def test_bad_rows_are_named():
     df.loc[1, "likes"] = -4
     with pytest.raises(kizuna.RecordError, match="record 2"):
         kizuna.account_metrics(df, "brand", *WEEK)
-    with pytest.raises(ValueError, match="author_id"):
+    with pytest.raises(kizuna.ConfigError, match="author_id"):
         kizuna.account_metrics(frame().drop(columns=["author_id"]), "brand", *WEEK)
     with pytest.raises(TypeError, match="likes"):
         kizuna.account_metrics(frame().assign(likes=["many"] * 4), "brand", *WEEK)
@@ -108,3 +108,51 @@ def test_profile_and_repeat_engagers():
     assert p["dialogue_rate"] == pytest.approx(0.5)
     engagers = kizuna.repeat_engagers(posts, "brand", "sora_air", *WEEK, min=2)
     assert [(e["author_id"], e["engagements"]) for e in engagers] == [("taro", 2)]
+
+
+def test_engagement_rates_of_one_post():
+    rates = kizuna.engagement_rates({"id": "1", "created_at": "2026-11-16T01:00:00Z",
+                                     "author": {"id": "brand", "followers": 2000},
+                                     "metrics": {"likes": 30, "shares": 5, "replies": 5, "impressions": 1000, "reach": 0}})
+    assert rates["engagements"] == 40
+    assert rates["by_impressions"] == pytest.approx(0.04)
+    assert rates["by_followers"] == pytest.approx(0.02)
+    assert rates["by_reach"] is None  # a zero base gives no rate, not a division by zero
+    with pytest.raises(kizuna.RecordError, match="record x"):
+        kizuna.engagement_rates({"id": "x", "created_at": "2026-11-16T01:00:00Z", "author": {"id": "a"},
+                                 "metrics": {"likes": -2}})
+    with pytest.raises(kizuna.OutOfRangeError, match="finite"):
+        kizuna.engagement_rates({"id": "x", "created_at": "2026-11-16T01:00:00Z", "author": {"id": "a"},
+                                 "metrics": {"likes": float("inf")}})
+
+
+def test_response_metrics_use_the_sla_threads():
+    posts = [
+        {"id": "1", "created_at": "2026-11-16T01:00:00Z", "author": {"id": "u1"}, "text": "@sora_air help"},
+        {"id": "2", "created_at": "2026-11-16T01:30:00Z", "author": {"id": "brand"}, "text": "@u1 sure",
+         "in_reply_to": "1"},
+        {"id": "3", "created_at": "2026-11-16T02:00:00Z", "author": {"id": "u2"}, "text": "@sora_air hello?"},
+    ]
+    m = kizuna.response_metrics(posts, "brand", "sora_air", *WEEK)
+    assert (m["inbound"], m["answered"]) == (2, 1)
+    assert m["response_rate"] == pytest.approx(0.5)
+    with_calendar = kizuna.response_metrics(posts, "brand", "sora_air", *WEEK, calendar=kizuna.Calendar.japan())
+    assert with_calendar["business_response_time"] is not None
+
+
+def test_series_and_spikes():
+    days = [dt.datetime(2026, 11, d, 12, tzinfo=UTC) for d in range(1, 15) for _ in range(3)]
+    days += [dt.datetime(2026, 11, 15, 12, tzinfo=UTC)] * 30
+    counts = kizuna.series(days)
+    assert counts[0] == (dt.date(2026, 11, 1), 3.0)
+    assert sum(v for _, v in counts) == len(days)
+    weekly = kizuna.series(days, bucket="week", time_zone="Asia/Tokyo")
+    assert sum(v for _, v in weekly) == len(days)
+    spikes = kizuna.detect_spikes(counts, baseline=7, z=3.0, ratio=2.0)
+    assert [s["bucket"] for s in spikes] == ["2026-11-15"]
+    shares = kizuna.share_series(days, [i % 3 == 0 for i in range(len(days))])
+    assert shares[0] == (dt.date(2026, 11, 1), pytest.approx(1 / 3))
+    with pytest.raises(kizuna.InvalidOptionError):
+        kizuna.series(days, bucket="month")  # type: ignore[arg-type]
+    with pytest.raises(kizuna.InvalidOptionError, match="values"):
+        kizuna.series(days, [1.0])

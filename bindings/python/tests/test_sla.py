@@ -49,7 +49,7 @@ def test_calendar_errors():
         japan.business_seconds(dt.datetime(2026, 11, 24, tzinfo=UTC), dt.datetime(2026, 11, 20, tzinfo=UTC))
     with pytest.raises(kizuna.OutOfRangeError):
         japan.is_open(dt.datetime(2100, 1, 2, tzinfo=UTC))
-    with pytest.raises(ValueError, match="naive"):
+    with pytest.raises(kizuna.TimeZoneError, match="naive"):
         japan.is_open(dt.datetime(2026, 11, 24, 10))
     with pytest.raises(TypeError):
         japan.is_open("2026-11-24")  # type: ignore[arg-type]

@@ -32,6 +32,8 @@ from ._kizuna import (
     TimeZoneError,
     __version__,
     account_metrics,
+    detect_spikes,
+    engagement_rates,
     extract_entities,
     japanese_holidays,
     normalize,
@@ -39,7 +41,10 @@ from ._kizuna import (
     nps_from_sentiment,
     profile,
     repeat_engagers,
+    response_metrics,
     score_events,
+    series,
+    share_series,
 )
 
 __all__ = [
@@ -65,6 +70,8 @@ __all__ = [
     "TimeZoneError",
     "__version__",
     "account_metrics",
+    "detect_spikes",
+    "engagement_rates",
     "extract_entities",
     "japanese_holidays",
     "normalize",
@@ -72,5 +79,8 @@ __all__ = [
     "nps_from_sentiment",
     "profile",
     "repeat_engagers",
+    "response_metrics",
     "score_events",
+    "series",
+    "share_series",
 ]

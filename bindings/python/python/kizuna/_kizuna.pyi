@@ -30,6 +30,8 @@ __all__ = [
     "TimeZoneError",
     "__version__",
     "account_metrics",
+    "detect_spikes",
+    "engagement_rates",
     "extract_entities",
     "japanese_holidays",
     "normalize",
@@ -37,7 +39,10 @@ __all__ = [
     "nps_from_sentiment",
     "profile",
     "repeat_engagers",
+    "response_metrics",
     "score_events",
+    "series",
+    "share_series",
 ]
 
 _Instant = datetime.datetime | int | float
@@ -66,6 +71,7 @@ class Entity:
     def end(self) -> int: ...
     @property
     def byte_span(self) -> tuple[int, int]: ...
+    def _repr_html_(self) -> str: ...
     def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
@@ -83,6 +89,7 @@ class Normalized:
     @property
     def entities(self) -> list[Entity]: ...
     def original_span(self, start: int, end: int) -> tuple[int, int]: ...
+    def _repr_html_(self) -> str: ...
 
 @final
 class Normalizer:
@@ -113,6 +120,7 @@ class Evidence:
     def start(self) -> int: ...
     @property
     def end(self) -> int: ...
+    def _repr_html_(self) -> str: ...
 
 @final
 class Classification:
@@ -241,6 +249,7 @@ class Nps:
     def standard_error(self) -> float | None: ...
     @property
     def interval_95(self) -> tuple[float, float] | None: ...
+    def _repr_html_(self) -> str: ...
 
 def nps(scores: Sequence[int]) -> Nps: ...
 def nps_from_sentiment(labels: Sequence[str]) -> Nps: ...
@@ -261,4 +270,37 @@ def repeat_engagers(
     time_zone: str = "UTC",
     *,
     min: int = 2,
+) -> list[_Document]: ...
+def response_metrics(
+    posts: Sequence[Mapping[str, Any]],
+    account: str,
+    handle: str,
+    start: _Instant,
+    end: _Instant,
+    time_zone: str = "UTC",
+    calendar: Calendar | None = None,
+) -> _Document: ...
+def engagement_rates(post: Mapping[str, Any]) -> _Document: ...
+def series(
+    times: Iterable[_Instant],
+    values: Sequence[float] | None = None,
+    *,
+    bucket: Literal["day", "week"] = "day",
+    time_zone: str = "UTC",
+) -> list[tuple[datetime.date, float]]: ...
+def share_series(
+    times: Iterable[_Instant],
+    flags: Sequence[bool],
+    *,
+    bucket: Literal["day", "week"] = "day",
+    time_zone: str = "UTC",
+) -> list[tuple[datetime.date, float | None]]: ...
+def detect_spikes(
+    series: Sequence[tuple[datetime.date | str, float]],
+    *,
+    baseline: int | None = None,
+    z: float | None = None,
+    ratio: float | None = None,
+    min_value: float | None = None,
+    cooldown: int | None = None,
 ) -> list[_Document]: ...
