@@ -176,28 +176,17 @@ pub fn in_pieces<'t>(
     py: Python<'_>,
     texts: &[Option<&'t str>],
     parallel: bool,
-    work: impl Fn(&[Option<&'t str>]) -> PyResult<ArrayRef> + Sync,
+    work: impl Fn(&[Option<&'t str>]) -> PyResult<ArrayRef> + Sync + Send,
 ) -> PyResult<Vec<ArrayRef>> {
-    use rayon::prelude::*;
-    let pool = if parallel {
-        Some(crate::convert::pool()?)
+    // An empty batch still gives one (empty) piece, so that the result has its schema.
+    let pieces: Vec<&[Option<&'t str>]> = if texts.is_empty() {
+        vec![texts]
     } else {
-        None
+        texts.chunks(PIECE).collect()
     };
-    py.detach(|| {
-        // An empty batch still gives one (empty) piece, so that the result has its schema.
-        let pieces = || -> Vec<&[Option<&'t str>]> {
-            if texts.is_empty() {
-                vec![texts]
-            } else {
-                texts.chunks(PIECE).collect()
-            }
-        };
-        match pool {
-            Some(pool) => pool.install(|| pieces().into_par_iter().map(&work).collect()),
-            None => pieces().into_iter().map(&work).collect(),
-        }
-    })
+    crate::convert::par_map(py, &pieces, parallel, |piece| work(piece))?
+        .into_iter()
+        .collect()
 }
 
 /// Record batches (struct arrays) as one `pyarrow.Table`.

@@ -7,7 +7,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyString, PyTuple};
 
 use crate::convert::{
-    document, escape_html, from_py, html_table, non_null, pool, quoted, quoted_list,
+    document, escape_html, from_py, html_table, non_null, par_map, quoted, quoted_list,
     reduce_to_config,
 };
 use crate::errors::OrRaise;
@@ -21,20 +21,6 @@ pub struct Classifier {
 }
 
 impl Classifier {
-    /// Classifies `texts` without the GIL, in the process's pool when `parallel`.
-    fn run_batch(
-        &self,
-        py: Python<'_>,
-        texts: &[&str],
-        parallel: bool,
-    ) -> PyResult<Vec<CoreClassification>> {
-        let pool = if parallel { Some(pool()?) } else { None };
-        Ok(py.detach(|| match pool {
-            Some(pool) => pool.install(|| self.inner.classify_batch(texts)),
-            None => texts.iter().map(|t| self.inner.classify(t)).collect(),
-        }))
-    }
-
     fn build(config: ClassifierConfig) -> PyResult<Classifier> {
         let inner = CoreClassifier::from_config(&config).or_raise()?;
         Ok(Classifier { inner, config })
@@ -114,9 +100,9 @@ impl Classifier {
         parallel: bool,
     ) -> PyResult<Vec<Classification>> {
         let texts = crate::arrow::texts(texts)?;
-        let borrowed = non_null(&texts)?;
-        let results = self.run_batch(py, &borrowed, parallel)?;
-        Ok(results.into_iter().map(Classification).collect())
+        par_map(py, &non_null(&texts)?, parallel, |text| {
+            Classification(self.inner.classify(text))
+        })
     }
 
     /// Classifies a column of posts into a `pyarrow.Table` with one row per post (null

@@ -198,9 +198,25 @@ pub fn datetime<'py>(py: Python<'py>, at: jiff::Timestamp) -> PyResult<Bound<'py
         .call_method1("fromtimestamp", (seconds, utc))
 }
 
+/// `f` over every item without the GIL: on every core of the process's pool when `parallel`,
+/// on this thread alone otherwise. Results keep the items' order.
+pub fn par_map<I: Sync, T: Send>(
+    py: Python<'_>,
+    items: &[I],
+    parallel: bool,
+    f: impl Fn(&I) -> T + Sync + Send,
+) -> PyResult<Vec<T>> {
+    use rayon::prelude::*;
+    let pool = if parallel { Some(pool()?) } else { None };
+    Ok(py.detach(|| match pool {
+        Some(pool) => pool.install(|| items.par_iter().map(&f).collect()),
+        None => items.iter().map(&f).collect(),
+    }))
+}
+
 /// The thread pool for parallel batches. A forked child gets a pool of its own: the parent's
 /// worker threads do not exist in it, and waiting on them would hang.
-pub fn pool() -> PyResult<Arc<ThreadPool>> {
+fn pool() -> PyResult<Arc<ThreadPool>> {
     static POOL: Mutex<Option<(u32, Arc<ThreadPool>)>> = Mutex::new(None);
     let pid = std::process::id();
     let mut slot = POOL.lock().unwrap_or_else(|poisoned| poisoned.into_inner());

@@ -429,6 +429,25 @@ fn date<'py>(py: Python<'py>, day: jiff::civil::Date) -> PyResult<Bound<'py, PyA
         .call1((day.year(), day.month(), day.day()))
 }
 
+/// Instants from any iterable of aware datetimes or Unix seconds.
+fn instants(times: &Bound<'_, PyAny>) -> PyResult<Vec<Timestamp>> {
+    times
+        .try_iter()?
+        .enumerate()
+        .map(|(i, t)| instant(&t?, &format!("time #{}", i + 1)))
+        .collect()
+}
+
+/// Refuses a column whose length differs from the times'.
+fn same_length(times: usize, other: usize, what: &str) -> PyResult<()> {
+    if times == other {
+        return Ok(());
+    }
+    Err(crate::errors::InvalidOptionError::new_err(format!(
+        "{times} times but {other} {what}"
+    )))
+}
+
 /// Sums `values` (1 each when not given: counts) by day or week (weeks start on Monday) in
 /// `time_zone`, every bucket from the first to the last present: `[(date, total), …]`.
 #[pyfunction]
@@ -440,19 +459,9 @@ pub fn series<'py>(
     bucket: &str,
     time_zone: &str,
 ) -> PyResult<Vec<(Bound<'py, PyAny>, f64)>> {
-    let times = times
-        .try_iter()?
-        .enumerate()
-        .map(|(i, t)| instant(&t?, &format!("time #{}", i + 1)))
-        .collect::<PyResult<Vec<_>>>()?;
+    let times = instants(times)?;
     let values = values.unwrap_or_else(|| vec![1.0; times.len()]);
-    if values.len() != times.len() {
-        return Err(crate::errors::InvalidOptionError::new_err(format!(
-            "{} times but {} values",
-            times.len(),
-            values.len()
-        )));
-    }
+    same_length(times.len(), values.len(), "values")?;
     let tz = self::time_zone(time_zone)?;
     kizuna::engage::series(times.into_iter().zip(values), self::bucket(bucket)?, &tz)
         .into_iter()
@@ -471,18 +480,8 @@ pub fn share_series<'py>(
     bucket: &str,
     time_zone: &str,
 ) -> PyResult<Vec<(Bound<'py, PyAny>, Option<f64>)>> {
-    let times = times
-        .try_iter()?
-        .enumerate()
-        .map(|(i, t)| instant(&t?, &format!("time #{}", i + 1)))
-        .collect::<PyResult<Vec<_>>>()?;
-    if flags.len() != times.len() {
-        return Err(crate::errors::InvalidOptionError::new_err(format!(
-            "{} times but {} flags",
-            times.len(),
-            flags.len()
-        )));
-    }
+    let times = instants(times)?;
+    same_length(times.len(), flags.len(), "flags")?;
     let tz = self::time_zone(time_zone)?;
     kizuna::engage::share_series(times.into_iter().zip(flags), self::bucket(bucket)?, &tz)
         .into_iter()

@@ -6,7 +6,7 @@ use pyo3::types::{PyDict, PyTuple};
 
 use std::sync::OnceLock;
 
-use crate::convert::{html_table, non_null, pool, quoted, reduce_to_config, to_json};
+use crate::convert::{html_table, non_null, par_map, quoted, reduce_to_config, to_json};
 use crate::errors::{OrRaise, error};
 
 /// A normaliser built once from a preset and options; immutable and thread-safe.
@@ -18,20 +18,6 @@ pub struct Normalizer {
 }
 
 impl Normalizer {
-    /// Normalises `texts` without the GIL, in the process's pool when `parallel`.
-    fn run_batch(
-        &self,
-        py: Python<'_>,
-        texts: &[&str],
-        parallel: bool,
-    ) -> PyResult<Vec<kizuna::text::Normalized>> {
-        let pool = if parallel { Some(pool()?) } else { None };
-        Ok(py.detach(|| match pool {
-            Some(pool) => pool.install(|| self.inner.normalize_batch(texts)),
-            None => texts.iter().map(|t| self.inner.normalize(t)).collect(),
-        }))
-    }
-
     fn from_options(options: NormalizerOptions) -> PyResult<Normalizer> {
         let config = serde_json::to_string(&options)
             .map_err(|e| crate::errors::KizunaError::new_err(e.to_string()))?;
@@ -97,9 +83,9 @@ impl Normalizer {
         parallel: bool,
     ) -> PyResult<Vec<String>> {
         let texts = crate::arrow::texts(texts)?;
-        let borrowed = non_null(&texts)?;
-        let normalized = self.run_batch(py, &borrowed, parallel)?;
-        Ok(normalized.into_iter().map(|n| n.into_text()).collect())
+        par_map(py, &non_null(&texts)?, parallel, |text| {
+            self.inner.normalize(text).into_text()
+        })
     }
 
     /// Like `normalize_batch`, into a `pyarrow.ChunkedArray` of strings (missing posts stay
