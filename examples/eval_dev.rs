@@ -29,26 +29,5 @@ fn main() -> Result<(), Box<dyn Error>> {
 }
 
 fn print(name: &str, report: &EvalReport) {
-    println!("== {name}");
-    println!(
-        "{:<8} {:>8} {:>10} {:>10} {:>10} {:>12}",
-        "lang", "records", "sent. F1", "intent F1", "reply F1", "high recall"
-    );
-    for (lang, s) in &report.by_language {
-        let reply = s.needs_reply.per_class.get("true").map_or(0.0, |p| p.f1);
-        let high = s.urgency.per_class.get("high").map_or(0.0, |p| p.recall);
-        println!(
-            "{lang:<8} {:>8} {:>10.3} {:>10.3} {:>10.3} {:>12.3}",
-            s.records, s.sentiment.macro_f1, s.intents.macro_f1, reply, high
-        );
-    }
-    println!(
-        "sentiment confusion {:?}",
-        report.overall.sentiment.confusion
-    );
-    println!("urgency confusion {:?}", report.overall.urgency.confusion);
-    for (intent, p) in &report.overall.intents.per_class {
-        print!("{intent}={:.2} ", p.f1);
-    }
-    println!();
+    println!("== {name}\n\n{report}");
 }

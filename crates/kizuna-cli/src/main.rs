@@ -76,6 +76,22 @@ enum Command {
         #[arg(long)]
         config: Option<PathBuf>,
     },
+    /// Score the classifier on labelled mentions (the label set's JSON Lines format): tables by
+    /// language and intent, and confusion matrices; `--json` for machines.
+    Eval {
+        /// The labelled records.
+        #[arg(long)]
+        labels: PathBuf,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+        /// A brand name or handle (repeatable).
+        #[arg(long = "brand")]
+        brands: Vec<String>,
+        /// A classifier config (JSON or TOML).
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
     /// Print public holidays as `YYYY-MM-DD<TAB>name` lines.
     Holidays {
         /// The country: `jp`.
@@ -129,14 +145,26 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 Ok(record)
             })
         }
+        Command::Eval {
+            labels,
+            json,
+            brands,
+            config,
+        } => {
+            let classifier = classifier(config, brands)?;
+            let records = kizuna::classify::eval::read_labelled(&read(&labels)?)
+                .map_err(|e| format!("{}: {e}", labels.display()))?;
+            let report = kizuna::classify::eval::evaluate(&classifier, &records);
+            if json {
+                let text = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
+                println!("{text}");
+            } else {
+                print!("{report}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Classify { io, brands, config } => {
-            let mut config: ClassifierConfig = match config {
-                Some(path) => kizuna::config::parse(&read(&path)?, "classifier config")
-                    .map_err(|e| e.to_string())?,
-                None => ClassifierConfig::default(),
-            };
-            config.brands.extend(brands);
-            let classifier = Classifier::from_config(&config).map_err(|e| e.to_string())?;
+            let classifier = classifier(config, brands)?;
             let field = io.field.clone();
             stream(&io, |mut record| {
                 let context = context_of(&record)?;
@@ -154,6 +182,18 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             })
         }
     }
+}
+
+/// The classifier of a config file (or the built-in one) with the `--brand` names added.
+fn classifier(config: Option<PathBuf>, brands: Vec<String>) -> Result<Classifier, String> {
+    let mut config: ClassifierConfig = match config {
+        Some(path) => {
+            kizuna::config::parse(&read(&path)?, "classifier config").map_err(|e| e.to_string())?
+        }
+        None => ClassifierConfig::default(),
+    };
+    config.brands.extend(brands);
+    Classifier::from_config(&config).map_err(|e| e.to_string())
 }
 
 /// What a record says about its post: the author's followers (`author.followers` or

@@ -127,3 +127,21 @@ fn normalize_and_entities_from_standard_input() {
     let record: serde_json::Value = serde_json::from_str(text(&out.stdout).trim()).expect("JSON");
     assert_eq!(record["entities"][0]["kind"], "hashtag");
 }
+
+#[test]
+fn eval_prints_tables_or_json() {
+    let labels =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/mentions_dev.jsonl");
+    let labels = labels.to_str().expect("path");
+    let out = kizuna(&["eval", "--labels", labels], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let tables = text(&out.stdout);
+    assert!(tables.starts_with("| scope | records |"), "{tables}");
+    assert!(tables.contains("| all | 480 |"), "{tables}");
+    let out = kizuna(&["eval", "--labels", labels, "--json"], None);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(report["overall"]["records"], 480);
+    assert_eq!(report["by_language"]["ja"]["records"], 240);
+    let bad = kizuna(&["eval", "--labels", "/nonexistent.jsonl"], None);
+    assert_eq!(bad.status.code(), Some(2));
+}

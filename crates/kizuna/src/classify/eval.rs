@@ -113,6 +113,75 @@ pub struct EvalReport {
     pub by_language: BTreeMap<String, Scores>,
 }
 
+/// The report as Markdown tables: one row per scope (all records, then each language) with
+/// accuracy and macro-F1 for sentiment, macro-F1 for intents, F1 of needs-reply and recall of
+/// high urgency; then F1 per intent, and the confusion of sentiment and urgency.
+///
+/// ```
+/// use kizuna::classify::{eval::{evaluate, read_labelled}, Classifier};
+///
+/// let records = read_labelled(r#"{"id": "1", "lang": "ja", "text": "最高でした", "sentiment": "positive", "intents": ["praise"], "urgency": "low", "needs_reply": false}"#)?;
+/// let table = evaluate(&Classifier::builder().build()?, &records).to_string();
+/// assert!(table.starts_with("| scope | records |"));
+/// assert!(table.contains("| ja | 1 |"));
+/// # Ok::<(), kizuna::Error>(())
+/// ```
+impl std::fmt::Display for EvalReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(
+            f,
+            "| scope | records | sentiment accuracy | sentiment macro-F1 | intents macro-F1 | needs-reply F1 | high-urgency recall |"
+        )?;
+        writeln!(f, "|---|---|---|---|---|---|---|")?;
+        let scopes = std::iter::once(("all", &self.overall))
+            .chain(self.by_language.iter().map(|(lang, s)| (lang.as_str(), s)));
+        for (scope, s) in scopes {
+            let reply = s.needs_reply.per_class.get("true").map_or(0.0, |p| p.f1);
+            let high = s.urgency.per_class.get("high").map_or(0.0, |p| p.recall);
+            writeln!(
+                f,
+                "| {scope} | {} | {:.3} | {:.3} | {:.3} | {reply:.3} | {high:.3} |",
+                s.records, s.sentiment.accuracy, s.sentiment.macro_f1, s.intents.macro_f1
+            )?;
+        }
+        writeln!(f)?;
+        writeln!(f, "| intent | precision | recall | F1 | support |")?;
+        writeln!(f, "|---|---|---|---|---|")?;
+        for (intent, p) in &self.overall.intents.per_class {
+            writeln!(
+                f,
+                "| {intent} | {:.3} | {:.3} | {:.3} | {} |",
+                p.precision, p.recall, p.f1, p.support
+            )?;
+        }
+        for (task, report) in [
+            ("sentiment", &self.overall.sentiment),
+            ("urgency", &self.overall.urgency),
+        ] {
+            writeln!(f)?;
+            let labels: Vec<&String> = report.per_class.keys().collect();
+            write!(f, "| {task}: gold \\ predicted |")?;
+            labels.iter().try_for_each(|l| write!(f, " {l} |"))?;
+            writeln!(f)?;
+            writeln!(f, "|---|{}", "---|".repeat(labels.len()))?;
+            for gold in &labels {
+                write!(f, "| {gold} |")?;
+                for predicted in &labels {
+                    let n = report
+                        .confusion
+                        .get(*gold)
+                        .and_then(|row| row.get(*predicted))
+                        .copied()
+                        .unwrap_or(0);
+                    write!(f, " {n} |")?;
+                }
+                writeln!(f)?;
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Classifies every record (with its brand as context) and scores the predictions.
 ///
 /// ```
