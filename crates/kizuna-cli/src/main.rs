@@ -6,6 +6,7 @@
 //! ```
 
 mod records;
+mod sla;
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
@@ -14,6 +15,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use kizuna::classify::{Classifier, ClassifierConfig, Context};
+use kizuna::sla::SlaPolicy;
 use kizuna::text::{Normalizer, NormalizerOptions, Preset};
 use serde_json::Value;
 
@@ -75,6 +77,33 @@ enum Command {
         /// A classifier config (JSON or TOML): brands, lexicons, rules.
         #[arg(long)]
         config: Option<PathBuf>,
+    },
+    /// Rebuild threads from an export (posts or events, JSON Lines) and score each against an
+    /// SLA policy: per-thread first-reply time and status, then the aggregates.
+    Sla {
+        /// JSON Lines input; standard input when absent or `-`.
+        input: Option<PathBuf>,
+        /// The SLA policy (JSON or TOML); without it, every first reply within an hour.
+        #[arg(long)]
+        policy: Option<PathBuf>,
+        /// The time zone of the business hours.
+        #[arg(long, default_value = "UTC")]
+        tz: String,
+        /// Business hours, as `"mon-fri 09:00-18:00"` (repeatable), for business-time targets.
+        #[arg(long)]
+        hours: Vec<String>,
+        /// Public holidays to close: `jp`.
+        #[arg(long)]
+        holidays: Option<String>,
+        /// The instant to judge pending replies at (RFC 3339); now when absent.
+        #[arg(long)]
+        now: Option<String>,
+        /// Print the whole report as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Exit non-zero when any record was rejected.
+        #[arg(long)]
+        strict: bool,
     },
     /// Score the classifier on labelled mentions (the label set's JSON Lines format): tables by
     /// language and intent, and confusion matrices; `--json` for machines.
@@ -143,6 +172,47 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 let entities = serde_json::to_value(entities).map_err(|e| e.to_string())?;
                 record.insert("entities".into(), entities);
                 Ok(record)
+            })
+        }
+        Command::Sla {
+            input,
+            policy,
+            tz,
+            hours,
+            holidays,
+            now,
+            json,
+            strict,
+        } => {
+            let policy = match policy {
+                Some(path) => SlaPolicy::from_config(&read(&path)?)
+                    .map_err(|e| format!("{}: {e}", path.display()))?,
+                None => SlaPolicy::from_config(sla::DEFAULT_POLICY).map_err(|e| e.to_string())?,
+            };
+            let calendar = sla::calendar(&tz, &hours, holidays.as_deref())?;
+            let now = match now {
+                Some(at) => at
+                    .parse::<jiff::Timestamp>()
+                    .map_err(|e| format!("--now {at:?}: {e}"))?,
+                None => jiff::Timestamp::now(),
+            };
+            let (events, counts) = sla::read_events(open(input.as_deref())?, io::stderr().lock())
+                .map_err(|e| format!("input failed: {e}"))?;
+            let report = sla::score(events, &policy, calendar.as_ref(), now)?;
+            for problem in &report.problems {
+                eprintln!("kizuna: {problem}");
+            }
+            if json {
+                let text = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
+                println!("{text}");
+            } else {
+                print!("{}", sla::table(&report));
+            }
+            eprintln!("kizuna: {counts}");
+            Ok(if strict && counts.rejected > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
             })
         }
         Command::Eval {
@@ -220,13 +290,7 @@ fn stream(
     io: &Io,
     each: impl FnMut(serde_json::Map<String, Value>) -> Result<serde_json::Map<String, Value>, String>,
 ) -> Result<ExitCode, String> {
-    let input: Box<dyn BufRead> = match io.input.as_deref() {
-        None => Box::new(BufReader::new(io::stdin())),
-        Some(path) if path.as_os_str() == "-" => Box::new(BufReader::new(io::stdin())),
-        Some(path) => Box::new(BufReader::new(
-            File::open(path).map_err(|e| format!("cannot open {}: {e}", path.display()))?,
-        )),
-    };
+    let input = open(io.input.as_deref())?;
     let output: Box<dyn Write> = match &io.output {
         Some(path) => Box::new(BufWriter::new(
             File::create(path).map_err(|e| format!("cannot write {}: {e}", path.display()))?,
@@ -262,6 +326,17 @@ fn holidays(country: &str, first: i16, last: i16) -> Result<ExitCode, String> {
     }
     out.flush().map_err(|e| e.to_string())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The input file, or standard input when absent or `-`.
+fn open(path: Option<&std::path::Path>) -> Result<Box<dyn BufRead>, String> {
+    Ok(match path {
+        None => Box::new(BufReader::new(io::stdin())),
+        Some(path) if path.as_os_str() == "-" => Box::new(BufReader::new(io::stdin())),
+        Some(path) => Box::new(BufReader::new(
+            File::open(path).map_err(|e| format!("cannot open {}: {e}", path.display()))?,
+        )),
+    })
 }
 
 fn read(path: &std::path::Path) -> Result<String, String> {

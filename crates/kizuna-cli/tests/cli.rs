@@ -145,3 +145,82 @@ fn eval_prints_tables_or_json() {
     let bad = kizuna(&["eval", "--labels", "/nonexistent.jsonl"], None);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn sla_scores_the_sample_in_business_time() {
+    let path = sample();
+    let policy = std::env::temp_dir().join(format!("kizuna-policy-{}.toml", std::process::id()));
+    std::fs::write(
+        &policy,
+        "[[rules]]\nname = \"support\"\nfirst_reply = { within = \"2h\", clock = \"business\" }\n",
+    )
+    .expect("policy written");
+    let args = [
+        "sla",
+        path.to_str().expect("path"),
+        "--policy",
+        policy.to_str().expect("path"),
+        "--tz",
+        "Asia/Tokyo",
+        "--hours",
+        "mon-fri 09:00-18:00",
+        "--holidays",
+        "jp",
+        "--now",
+        "2026-11-23T00:00:00Z",
+    ];
+    let out = kizuna(&args, None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let table = text(&out.stdout);
+    assert!(
+        table.starts_with("thread\trule\tfirst_reply\tstatus"),
+        "{table}"
+    );
+    assert!(table.contains("\tsupport\t"), "{table}");
+    assert!(table.contains("SLA score"), "{table}");
+    let json = kizuna(&[&args[..], &["--json"]].concat(), None);
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    assert!(report["summary"]["threads"].as_u64().expect("threads") > 1000);
+    // Business targets without business hours cannot be judged: said, not guessed.
+    let out = kizuna(
+        &[
+            "sla",
+            path.to_str().expect("path"),
+            "--policy",
+            policy.to_str().expect("path"),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("calendar"),
+        "{}",
+        text(&out.stderr)
+    );
+    std::fs::remove_file(policy).ok();
+}
+
+#[test]
+fn sla_reads_events_from_classify_and_reports_bad_lines() {
+    let input = "{\"id\": \"1\", \"created_at\": \"2026-11-24T01:00:00Z\", \"author_id\": \"taro\", \"urgency\": \"high\"}\n\
+                 {\"id\": \"2\", \"created_at\": \"2026-11-24T01:20:00Z\", \"author_id\": \"brand\", \"is_brand\": true, \"in_reply_to\": \"1\"}\n\
+                 {\"id\": \"3\"}\n";
+    let out = kizuna(&["sla", "--now", "2026-11-24T02:00:00Z"], Some(input));
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("1\tdefault\t20m\tachieved"),
+        "{}",
+        text(&out.stdout)
+    );
+    let errors = text(&out.stderr);
+    assert!(errors.contains("line 3: not an event or post"), "{errors}");
+    assert!(
+        errors.contains("3 records read, 2 written, 1 rejected"),
+        "{errors}"
+    );
+    let strict = kizuna(
+        &["sla", "--strict", "--now", "2026-11-24T02:00:00Z"],
+        Some(input),
+    );
+    assert_eq!(strict.status.code(), Some(1));
+}
