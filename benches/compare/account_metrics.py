@@ -10,11 +10,9 @@ The posts: ROWS (default 10 M) posts by 10 accounts over four weeks, the brand's
 with followers, likes, shares, replies, quotes and impressions; days read in Asia/Tokyo.
 """
 import datetime as dt
-import statistics
 import sys
-import time
 
-from bench_env import ROOT, in_venv
+from bench_env import ROOT, in_venv, median_seconds
 
 in_venv("numpy", "pandas", "pyarrow", str(ROOT / "bindings" / "python"))
 
@@ -79,15 +77,6 @@ def pandas_metrics(df, account):
     }
 
 
-def median_seconds(work):
-    times, result = [], None
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        result = work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
-
-
 def main():
     df = posts(ROWS)
     table = pa.Table.from_pandas(df)
@@ -96,7 +85,7 @@ def main():
         "kizuna.account_metrics (pyarrow Table in)": lambda: kizuna.account_metrics(table, "brand", START, END, TZ),
         "pandas (filter, groupby by day, sums, median)": lambda: pandas_metrics(df, "brand"),
     }
-    results = {name: median_seconds(work) for name, work in contenders.items()}
+    results = {name: median_seconds(work, RUNS) for name, work in contenders.items()}
     reference = results["pandas (filter, groupby by day, sums, median)"][1]
     for name, (_, figures) in results.items():
         for key, value in reference.items():

@@ -1,8 +1,10 @@
 """What the comparison scripts share: the repository root, the `.venv-bench` virtual
 environment they run in, and the release build of the Rust examples they time."""
 import os
+import statistics
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,3 +27,13 @@ def rust_example(name):
     subprocess.run(["cargo", "build", "--release", "-q", "-p", "kizuna-benches",
                     "--example", name], check=True, cwd=ROOT)
     return ROOT / "target" / "release" / "examples" / name
+
+
+def median_seconds(work, runs=5):
+    """Runs `work` `runs` times; returns the median wall time in seconds and the last result."""
+    times, result = [], None
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result

@@ -12,12 +12,10 @@ Issue 6 asks for a binding overhead under 15 % and a parallel scaling of at leas
 """
 import json
 import os
-import statistics
 import subprocess
 import sys
-import time
 
-from bench_env import ROOT, in_venv, rust_example
+from bench_env import ROOT, in_venv, median_seconds, rust_example
 
 in_venv("pandas", "pyarrow", str(ROOT / "bindings" / "python"))
 
@@ -43,12 +41,7 @@ def rust_rate(binary, path, contender):
 
 
 def python_rate(work):
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return POSTS / statistics.median(times)
+    return POSTS / median_seconds(work, RUNS)[0]
 
 
 def main():

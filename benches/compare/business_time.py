@@ -13,11 +13,9 @@ at a few thousand pairs a second, is timed on the first PAIRS_SLOW of them.
 import datetime
 import json
 import random
-import statistics
 import subprocess
-import time
 
-from bench_env import ROOT, in_venv, rust_example
+from bench_env import ROOT, in_venv, median_seconds, rust_example
 
 PAIRS = 200_000
 PAIRS_SLOW = 5_000
@@ -42,15 +40,6 @@ def kizuna(binary, chosen, name):
     path.write_text("".join(f"{a} {b}\n" for a, b in chosen))
     out = subprocess.run([str(binary), str(path)], check=True, capture_output=True, text=True)
     return json.loads(out.stdout)
-
-
-def median_seconds(work):
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        result = work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
 
 
 def numpy_prefix_sum(chosen, holidays):
@@ -105,10 +94,10 @@ def main():
     slow = kizuna(binary, chosen[:PAIRS_SLOW], "bench-pairs-slow.txt")
     holidays = full["holidays"]
 
-    seconds, total = median_seconds(numpy_prefix_sum(chosen, holidays))
+    seconds, total = median_seconds(numpy_prefix_sum(chosen, holidays), RUNS)
     assert total == full["business_seconds"], f"numpy {total} != kizuna {full['business_seconds']}"
     numpy_rate = PAIRS / seconds
-    seconds, total = median_seconds(businesstimedelta_loop(chosen[:PAIRS_SLOW], holidays))
+    seconds, total = median_seconds(businesstimedelta_loop(chosen[:PAIRS_SLOW], holidays), RUNS)
     assert total == slow["business_seconds"], \
         f"businesstimedelta {total} != kizuna {slow['business_seconds']}"
     btd_rate = PAIRS_SLOW / seconds

@@ -11,12 +11,10 @@ over every post of it: the median of several runs is kept. kizuna is timed from 
 once the Python binding exists, the same comparison belongs in Python.
 """
 import json
-import statistics
 import subprocess
-import time
 import unicodedata
 
-from bench_env import ROOT, in_venv, rust_example
+from bench_env import ROOT, in_venv, median_seconds, rust_example
 
 RUNS = 5
 
@@ -29,13 +27,11 @@ def rust(binary, corpus, name):
 
 def python(posts, normalize):
     size = sum(len(p.encode("utf-8")) for p in posts) / 1e6
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
+
+    def run():
         for p in posts:
             normalize(p)
-        times.append(time.perf_counter() - start)
-    return size / statistics.median(times)
+    return size / median_seconds(run, RUNS)[0]
 
 
 def main():
