@@ -225,21 +225,12 @@ pub unsafe extern "C" fn kz_japanese_holidays_json(
                 out(out_json, std::ptr::null_mut(), "out_json")?,
             )
         };
-        if first_year > last_year {
-            return Err(kizuna::Error::Order {
-                what: "holiday years".into(),
-                start: first_year.to_string(),
-                end: last_year.to_string(),
-            }
-            .into());
-        }
-        let mut days = Vec::new();
-        for year in first_year..=last_year {
-            let year = i16::try_from(year).map_err(|_| {
+        let year = |year: i32| {
+            i16::try_from(year).map_err(|_| {
                 Failure::new(KzStatus::OutOfRange, format!("year {year} is out of range"))
-            })?;
-            days.extend(holidays::japanese_holidays(year)?);
-        }
+            })
+        };
+        let days = holidays::japanese_holidays_in(year(first_year)?..=year(last_year)?)?;
         give_json(&days, out, len)
     })
 }

@@ -74,16 +74,7 @@ impl Calendar {
     /// the Japanese public holidays.
     #[staticmethod]
     fn japan() -> PyResult<Calendar> {
-        let config = CalendarConfig {
-            time_zone: "Asia/Tokyo".into(),
-            hours: [("mon-fri".to_owned(), "09:00-18:00".to_owned())].into(),
-            japanese_holidays: true,
-            holidays: Vec::new(),
-            closed: Vec::new(),
-            open: Default::default(),
-            years: None,
-        };
-        Calendar::build(config)
+        Calendar::build(CalendarConfig::japan())
     }
 
     /// A calendar from a configuration document (JSON or TOML).
@@ -337,17 +328,7 @@ pub fn japanese_holidays<'py>(
     first_year: i16,
     last_year: Option<i16>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let last_year = last_year.unwrap_or(first_year);
-    if first_year > last_year {
-        return Err(error(kizuna::Error::Order {
-            what: "holiday years".into(),
-            start: first_year.to_string(),
-            end: last_year.to_string(),
-        }));
-    }
-    let mut days = Vec::new();
-    for year in first_year..=last_year {
-        days.extend(kizuna::sla::holidays::japanese_holidays(year).or_raise()?);
-    }
+    let years = first_year..=last_year.unwrap_or(first_year);
+    let days = kizuna::sla::holidays::japanese_holidays_in(years).or_raise()?;
     document(py, &days)
 }

@@ -13,18 +13,13 @@ use crate::errors::{OrRaise, error};
 #[pyclass(frozen, module = "kizuna")]
 pub struct Normalizer {
     inner: CoreNormalizer,
-    /// The options document it was built from, for pickling.
-    config: String,
 }
 
 impl Normalizer {
-    fn from_options(options: NormalizerOptions) -> PyResult<Normalizer> {
-        let config = serde_json::to_string(&options)
-            .map_err(|e| crate::errors::KizunaError::new_err(e.to_string()))?;
-        Ok(Normalizer {
+    fn from_options(options: NormalizerOptions) -> Normalizer {
+        Normalizer {
             inner: CoreNormalizer::new(options),
-            config,
-        })
+        }
     }
 }
 
@@ -44,13 +39,15 @@ impl Normalizer {
         }
         let options: NormalizerOptions = serde_json::from_value(config)
             .map_err(|e| error(kizuna::Error::Config(format!("normaliser options: {e}"))))?;
-        Normalizer::from_options(options)
+        Ok(Normalizer::from_options(options))
     }
 
     /// A normaliser from a configuration document (JSON or TOML).
     #[staticmethod]
     fn from_config(config: &str) -> PyResult<Normalizer> {
-        Normalizer::from_options(kizuna::config::parse(config, "normaliser config").or_raise()?)
+        Ok(Normalizer::from_options(
+            kizuna::config::parse(config, "normaliser config").or_raise()?,
+        ))
     }
 
     /// The options as a dict (what `from_config` reads back).
@@ -116,7 +113,8 @@ impl Normalizer {
     }
 
     fn __repr__(&self) -> String {
-        format!("Normalizer.from_config({})", quoted(&self.config))
+        let options = serde_json::to_string(self.inner.options()).unwrap_or_default();
+        format!("Normalizer.from_config({})", quoted(&options))
     }
 }
 

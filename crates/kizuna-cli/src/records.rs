@@ -27,14 +27,14 @@ impl std::fmt::Display for Counts {
     }
 }
 
-/// Runs `each` over every JSON Lines record of `input` and writes what it returns to
-/// `output`, one JSON object a line. A line that is not a JSON object, or that `each`
-/// refuses, is reported on `errors` with its line number and skipped.
-pub fn map_jsonl(
+/// Hands every JSON Lines record of `input` to `take`, counting it as written when `take`
+/// keeps it; a line that is not a JSON object, or that `take` refuses (the inner `Err`), is
+/// reported on `errors` with its line number and skipped. An input or output failure (the
+/// outer `Err`) ends the run.
+pub fn each_record(
     input: impl BufRead,
-    mut output: impl Write,
     mut errors: impl Write,
-    mut each: impl FnMut(Map<String, Value>) -> Result<Map<String, Value>, String>,
+    mut take: impl FnMut(Map<String, Value>) -> std::io::Result<Result<(), String>>,
 ) -> std::io::Result<Counts> {
     let mut counts = Counts::default();
     for (index, line) in input.lines().enumerate() {
@@ -43,23 +43,38 @@ pub fn map_jsonl(
             continue;
         }
         counts.read += 1;
-        let record = match serde_json::from_str::<Value>(&line) {
-            Ok(Value::Object(record)) => each(record),
+        let taken = match serde_json::from_str::<Value>(&line) {
+            Ok(Value::Object(record)) => take(record)?,
             Ok(_) => Err("not a JSON object".to_owned()),
             Err(e) => Err(format!("not JSON: {e}")),
         };
-        match record {
-            Ok(record) => {
-                serde_json::to_writer(&mut output, &record)?;
-                output.write_all(b"\n")?;
-                counts.written += 1;
-            }
+        match taken {
+            Ok(()) => counts.written += 1,
             Err(reason) => {
                 writeln!(errors, "line {}: {reason}; skipped", index + 1)?;
                 counts.rejected += 1;
             }
         }
     }
+    Ok(counts)
+}
+
+/// Runs `each` over every JSON Lines record of `input` and writes what it returns to
+/// `output`, one JSON object a line; bad lines go as in [`each_record`].
+pub fn map_jsonl(
+    input: impl BufRead,
+    mut output: impl Write,
+    errors: impl Write,
+    mut each: impl FnMut(Map<String, Value>) -> Result<Map<String, Value>, String>,
+) -> std::io::Result<Counts> {
+    let counts = each_record(input, errors, |record| match each(record) {
+        Ok(record) => {
+            serde_json::to_writer(&mut output, &record)?;
+            output.write_all(b"\n")?;
+            Ok(Ok(()))
+        }
+        Err(reason) => Ok(Err(reason)),
+    })?;
     output.flush()?;
     Ok(counts)
 }

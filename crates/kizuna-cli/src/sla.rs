@@ -4,10 +4,11 @@
 use std::collections::BTreeMap;
 use std::io::BufRead;
 
+use kizuna::engage::Post;
 use kizuna::sla::{Calendar, CalendarConfig, Event, ReplyRules, SlaPolicy, SlaReport};
 use serde_json::{Map, Value};
 
-use crate::records::Counts;
+use crate::records::{Counts, each_record};
 
 /// The policy used without `--policy`: every first reply within an hour.
 pub const DEFAULT_POLICY: &str =
@@ -48,83 +49,43 @@ pub fn calendar(
         .map_err(|e| e.to_string())
 }
 
-/// One record of an export as an event: the event shape itself (`author_id`), or a post
-/// (`author.id`, `author.is_brand`, `platform`); `urgency` and the first of `intents` (as
-/// `kizuna classify` adds them) become tags for the policy's conditions.
+/// One record of an export as an event: a post (it has an `author` object; see
+/// `Event::from(&Post)`) or the event shape itself (`author_id`). `urgency` and the first of
+/// `intents` (as `kizuna classify` adds them) become tags for the policy's conditions, and
+/// `automated` and `resolves` flags are kept.
 pub fn event_of(record: &Map<String, Value>) -> Result<Event, String> {
-    let mut event = Map::new();
-    let author = record.get("author");
-    let field = |name: &str| record.get(name).cloned().unwrap_or(Value::Null);
-    event.insert("id".into(), field("id"));
-    event.insert("created_at".into(), field("created_at"));
-    let author_id = record
-        .get("author_id")
-        .or_else(|| author.and_then(|a| a.get("id")))
-        .cloned()
-        .unwrap_or(Value::Null);
-    event.insert("author_id".into(), author_id);
-    let is_brand = record
-        .get("is_brand")
-        .or_else(|| author.and_then(|a| a.get("is_brand")))
-        .cloned()
-        .unwrap_or(Value::Bool(false));
-    event.insert("is_brand".into(), is_brand);
-    for name in ["in_reply_to", "conversation_id", "automated", "resolves"] {
-        if let Some(value) = record.get(name).filter(|v| !v.is_null()) {
-            event.insert(name.into(), value.clone());
-        }
-    }
-    if let Some(channel) = record.get("channel").or_else(|| record.get("platform")) {
-        event.insert("channel".into(), channel.clone());
-    }
-    let mut tags = record
-        .get("tags")
-        .and_then(Value::as_object)
-        .cloned()
-        .unwrap_or_default();
+    let whole = Value::Object(record.clone());
+    let mut event = if record.get("author").is_some_and(Value::is_object) {
+        let post: Post = serde_json::from_value(whole).map_err(|e| format!("not a post: {e}"))?;
+        Event::from(&post)
+    } else {
+        serde_json::from_value(whole).map_err(|e| format!("not an event or post: {e}"))?
+    };
+    let flag = |name: &str| record.get(name).and_then(Value::as_bool);
+    event.automated = flag("automated").unwrap_or(event.automated);
+    event.resolves = flag("resolves").unwrap_or(event.resolves);
     if let Some(urgency) = record.get("urgency").and_then(Value::as_str) {
-        tags.insert("urgency".into(), urgency.into());
+        event.tags.insert("urgency".into(), urgency.into());
     }
     if let Some(intent) = record
         .get("intents")
         .and_then(|i| i.get(0))
         .and_then(Value::as_str)
     {
-        tags.insert("intent".into(), intent.into());
+        event.tags.insert("intent".into(), intent.into());
     }
-    event.insert("tags".into(), Value::Object(tags));
-    serde_json::from_value(Value::Object(event)).map_err(|e| format!("not an event or post: {e}"))
+    Ok(event)
 }
 
 /// Reads every record of `input` as an event, reporting bad lines on `errors`.
 pub fn read_events(
     input: impl BufRead,
-    mut errors: impl std::io::Write,
+    errors: impl std::io::Write,
 ) -> std::io::Result<(Vec<Event>, Counts)> {
-    let mut counts = Counts::default();
     let mut events = Vec::new();
-    for (index, line) in input.lines().enumerate() {
-        let line = line?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        counts.read += 1;
-        let event = match serde_json::from_str::<Value>(&line) {
-            Ok(Value::Object(record)) => event_of(&record),
-            Ok(_) => Err("not a JSON object".to_owned()),
-            Err(e) => Err(format!("not JSON: {e}")),
-        };
-        match event {
-            Ok(event) => {
-                events.push(event);
-                counts.written += 1;
-            }
-            Err(reason) => {
-                writeln!(errors, "line {}: {reason}; skipped", index + 1)?;
-                counts.rejected += 1;
-            }
-        }
-    }
+    let counts = each_record(input, errors, |record| {
+        Ok(event_of(&record).map(|event| events.push(event)))
+    })?;
     Ok((events, counts))
 }
 

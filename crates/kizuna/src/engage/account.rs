@@ -538,10 +538,7 @@ pub fn response_metrics(
         .iter()
         .map(|p| Event {
             is_brand: p.author.id == account,
-            in_reply_to: p.in_reply_to.clone(),
-            conversation_id: p.conversation_id.clone(),
-            channel: p.platform.clone(),
-            ..Event::customer(&p.id, p.created_at, &p.author.id)
+            ..Event::from(p)
         })
         .collect();
     let threads = build_threads(events).threads;

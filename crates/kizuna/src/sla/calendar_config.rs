@@ -19,7 +19,7 @@
 
 use std::collections::BTreeMap;
 
-use jiff::civil::{Date, Weekday};
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::holidays::{Holiday, HolidayKind};
@@ -146,10 +146,29 @@ impl Calendar {
     /// # Ok::<(), kizuna::Error>(())
     /// ```
     pub fn japan() -> Result<Calendar> {
-        Calendar::builder("Asia/Tokyo")
-            .hours(Weekday::Monday..=Weekday::Friday, "09:00-18:00")?
-            .japanese_holidays()
-            .build()
+        Calendar::from_config(&CalendarConfig::japan())
+    }
+}
+
+impl CalendarConfig {
+    /// The configuration of [`Calendar::japan`], for callers that keep a calendar's
+    /// configuration beside it (to save or send it).
+    ///
+    /// ```
+    /// let japan = kizuna::sla::CalendarConfig::japan();
+    /// assert_eq!((japan.time_zone.as_str(), japan.hours["mon-fri"].as_str()), ("Asia/Tokyo", "09:00-18:00"));
+    /// assert!(japan.japanese_holidays);
+    /// ```
+    pub fn japan() -> CalendarConfig {
+        CalendarConfig {
+            time_zone: "Asia/Tokyo".into(),
+            hours: [("mon-fri".to_owned(), "09:00-18:00".to_owned())].into(),
+            japanese_holidays: true,
+            holidays: Vec::new(),
+            closed: Vec::new(),
+            open: BTreeMap::new(),
+            years: None,
+        }
     }
 }
 

@@ -215,6 +215,31 @@ fn python_bool<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<bo
     }
 }
 
+/// A post of an export as an event of its thread: its id, time, author and brand flag, what it
+/// answers, its conversation, and its platform as the channel.
+///
+/// ```
+/// use kizuna::engage::Post;
+/// use kizuna::sla::Event;
+///
+/// let post: Post = serde_json::from_str(r#"{"id": "2", "platform": "twitter", "created_at": "2026-11-24T01:20:00Z",
+///     "author": {"id": "b_sora", "is_brand": true}, "in_reply_to": "1"}"#).unwrap();
+/// let event = Event::from(&post);
+/// assert!(event.is_brand);
+/// assert_eq!((event.in_reply_to.as_deref(), event.channel.as_deref()), (Some("1"), Some("twitter")));
+/// ```
+impl From<&crate::engage::Post> for Event {
+    fn from(post: &crate::engage::Post) -> Event {
+        Event {
+            is_brand: post.author.is_brand,
+            in_reply_to: post.in_reply_to.clone(),
+            conversation_id: post.conversation_id.clone(),
+            channel: post.platform.clone(),
+            ..Event::customer(&post.id, post.created_at, &post.author.id)
+        }
+    }
+}
+
 impl TryFrom<TwcsRecord> for Event {
     type Error = Error;
 

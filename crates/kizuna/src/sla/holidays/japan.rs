@@ -24,6 +24,36 @@ use crate::{Error, Result};
 /// The years the rules are implemented for.
 pub const SUPPORTED_YEARS: std::ops::RangeInclusive<i16> = 1949..=2099;
 
+/// The Japanese public holidays of every year of `years`, in date order.
+///
+/// # Errors
+///
+/// [`Error::Order`] when the range runs backwards; [`Error::OutOfRange`] for a year outside
+/// [`SUPPORTED_YEARS`].
+///
+/// ```
+/// use kizuna::sla::holidays::japanese_holidays_in;
+///
+/// assert_eq!(japanese_holidays_in(2000..=2030)?.len(), 540);
+/// assert!(japanese_holidays_in(2027..=2026).is_err());
+/// # Ok::<(), kizuna::Error>(())
+/// ```
+pub fn japanese_holidays_in(years: std::ops::RangeInclusive<i16>) -> Result<Vec<Holiday>> {
+    let (first, last) = (*years.start(), *years.end());
+    if first > last {
+        return Err(Error::Order {
+            what: "holiday years".into(),
+            start: first.to_string(),
+            end: last.to_string(),
+        });
+    }
+    let mut days = Vec::new();
+    for year in years {
+        days.extend(japanese_holidays(year)?);
+    }
+    Ok(days)
+}
+
 /// The Japanese public holidays of `year`, in date order.
 ///
 /// # Errors

@@ -25,7 +25,7 @@ use crate::{Error, Result};
 
 mod japan;
 
-pub use japan::{SUPPORTED_YEARS, japanese_holidays};
+pub use japan::{SUPPORTED_YEARS, japanese_holidays, japanese_holidays_in};
 
 /// One day off, with its names.
 ///
