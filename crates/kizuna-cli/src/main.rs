@@ -204,9 +204,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             if json {
                 let text = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
-                println!("{text}");
+                emit(&format!("{text}\n"))?;
             } else {
-                print!("{}", sla::table(&report));
+                emit(&sla::table(&report))?;
             }
             eprintln!("kizuna: {counts}");
             Ok(if strict && counts.rejected > 0 {
@@ -227,9 +227,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let report = kizuna::classify::eval::evaluate(&classifier, &records);
             if json {
                 let text = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
-                println!("{text}");
+                emit(&format!("{text}\n"))?;
             } else {
-                print!("{report}");
+                emit(&report.to_string())?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -321,6 +321,15 @@ fn holidays(country: &str, first: i16, last: i16) -> Result<ExitCode, String> {
     }
     out.flush().map_err(|e| e.to_string())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `text` to standard output; a closed pipe (`| head`) is an error to report, not a
+/// panic as `print!` would make it.
+fn emit(text: &str) -> Result<(), String> {
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| format!("cannot write the output: {e}"))
 }
 
 /// The input file, or standard input when absent or `-`.
