@@ -6,10 +6,11 @@
 //! ```
 
 mod records;
+mod report;
 mod sla;
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -19,7 +20,9 @@ use kizuna::sla::SlaPolicy;
 use kizuna::text::{Normalizer, NormalizerOptions, Preset};
 use serde_json::Value;
 
-use records::{Counts, map_jsonl, text_of};
+use records::input::InputFormat;
+use records::output::{OutputFormat, RecordWriter};
+use records::{Counts, Source, map_records, text_of};
 
 #[derive(Parser)]
 #[command(
@@ -35,17 +38,38 @@ struct Cli {
 /// Where records come from and go, and how strict to be.
 #[derive(clap::Args)]
 struct Io {
-    /// JSON Lines input (one record a line); standard input when absent or `-`.
+    /// The export: JSON Lines or CSV (by its extension; the "Customer Support on Twitter"
+    /// columns are recognised); standard input when absent or `-`.
     input: Option<PathBuf>,
+    /// The input's format, when its extension does not say.
+    #[arg(long, value_enum)]
+    from: Option<InputFormat>,
     /// Where to write; standard output when absent.
     #[arg(short, long)]
     output: Option<PathBuf>,
+    /// The output's format (by the output's extension when absent, else JSON Lines).
+    #[arg(long, value_enum)]
+    to: Option<OutputFormat>,
     /// The field that holds the post's text.
     #[arg(long, default_value = "text")]
     field: String,
     /// Exit non-zero when any record was rejected.
     #[arg(long)]
     strict: bool,
+}
+
+/// The business hours that business-time targets and reply times count in.
+#[derive(clap::Args)]
+struct Hours {
+    /// The time zone of the business hours (and of the report's days).
+    #[arg(long, default_value = "UTC")]
+    tz: String,
+    /// Business hours, as `"mon-fri 09:00-18:00"` (repeatable), for business-time targets.
+    #[arg(long)]
+    hours: Vec<String>,
+    /// Public holidays to close: `jp`.
+    #[arg(long)]
+    holidays: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -81,20 +105,16 @@ enum Command {
     /// Rebuild threads from an export (posts or events, JSON Lines) and score each against an
     /// SLA policy: per-thread first-reply time and status, then the aggregates.
     Sla {
-        /// JSON Lines input; standard input when absent or `-`.
+        /// The export (JSON Lines or CSV); standard input when absent or `-`.
         input: Option<PathBuf>,
+        /// The input's format, when its extension does not say.
+        #[arg(long, value_enum)]
+        from: Option<InputFormat>,
         /// The SLA policy (JSON or TOML); without it, every first reply within an hour.
         #[arg(long)]
         policy: Option<PathBuf>,
-        /// The time zone of the business hours.
-        #[arg(long, default_value = "UTC")]
-        tz: String,
-        /// Business hours, as `"mon-fri 09:00-18:00"` (repeatable), for business-time targets.
-        #[arg(long)]
-        hours: Vec<String>,
-        /// Public holidays to close: `jp`.
-        #[arg(long)]
-        holidays: Option<String>,
+        #[command(flatten)]
+        hours: Hours,
         /// The instant to judge pending replies at (RFC 3339); now when absent.
         #[arg(long)]
         now: Option<String>,
@@ -121,6 +141,65 @@ enum Command {
         #[arg(long)]
         config: Option<PathBuf>,
     },
+    /// The brand's accounts in an export (posts, JSON Lines or CSV): activity, profile,
+    /// response rate and times, and the customers who keep coming back.
+    Engage {
+        /// The export; standard input when absent or `-`.
+        input: Option<PathBuf>,
+        /// The input's format, when its extension does not say.
+        #[arg(long, value_enum)]
+        from: Option<InputFormat>,
+        /// A brand handle (`@sora_air`, repeatable) whose posts are the brand's even when the
+        /// export does not flag them.
+        #[arg(long = "brand")]
+        brands: Vec<String>,
+        #[command(flatten)]
+        hours: Hours,
+        /// Print the accounts as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Exit non-zero when any record was rejected.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// One report of an export (posts, JSON Lines or CSV): who needs a reply now, reply SLA,
+    /// sentiment and intents by day, spikes, the brand's accounts. A self-contained HTML page,
+    /// or a Markdown summary.
+    Report {
+        /// The export; standard input when absent or `-`.
+        input: Option<PathBuf>,
+        /// The input's format, when its extension does not say.
+        #[arg(long, value_enum)]
+        from: Option<InputFormat>,
+        /// Where to write; `report.html` (or standard output for Markdown) when absent.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// `html` or `md` (by the output's extension when absent, else HTML).
+        #[arg(long, value_enum)]
+        format: Option<ReportFormat>,
+        /// A brand name or handle (repeatable): never read as sentiment, and a handle's posts
+        /// are the brand's.
+        #[arg(long = "brand")]
+        brands: Vec<String>,
+        /// A classifier config (JSON or TOML).
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// The SLA policy (JSON or TOML); without it, every first reply within an hour.
+        #[arg(long)]
+        policy: Option<PathBuf>,
+        #[command(flatten)]
+        hours: Hours,
+        /// The instant to judge waiting threads at (RFC 3339); the export's last post when absent.
+        #[arg(long)]
+        now: Option<String>,
+        /// Queue only waits this recent (`72h`, `2d`, `90m`); older ones are counted as gone
+        /// unanswered.
+        #[arg(long, default_value = "72h")]
+        horizon: String,
+        /// Exit non-zero when any record was rejected.
+        #[arg(long)]
+        strict: bool,
+    },
     /// Print public holidays as `YYYY-MM-DD<TAB>name` lines.
     Holidays {
         /// The country: `jp`.
@@ -130,6 +209,15 @@ enum Command {
         /// The last year (the first when absent).
         last: Option<i16>,
     },
+}
+
+/// The report's shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ReportFormat {
+    /// A self-contained HTML page.
+    Html,
+    /// A Markdown summary.
+    Md,
 }
 
 fn main() -> ExitCode {
@@ -159,7 +247,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             };
             let normalizer = Normalizer::new(options);
             let field = io.field.clone();
-            stream(&io, |mut record| {
+            stream(&io, &["id", "normalized"], |mut record| {
                 let normalized = normalizer.normalize(text_of(&record, &field)?).into_text();
                 record.insert("normalized".into(), normalized.into());
                 Ok(record)
@@ -167,7 +255,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Command::Entities { io } => {
             let field = io.field.clone();
-            stream(&io, |mut record| {
+            stream(&io, &["id", "entities"], |mut record| {
                 let entities = kizuna::text::extract_entities(text_of(&record, &field)?);
                 let entities = serde_json::to_value(entities).map_err(|e| e.to_string())?;
                 record.insert("entities".into(), entities);
@@ -176,28 +264,19 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Command::Sla {
             input,
+            from,
             policy,
-            tz,
             hours,
-            holidays,
             now,
             json,
             strict,
         } => {
-            let policy = match policy {
-                Some(path) => SlaPolicy::from_config(&read(&path)?)
-                    .map_err(|e| format!("{}: {e}", path.display()))?,
-                None => SlaPolicy::from_config(sla::DEFAULT_POLICY).map_err(|e| e.to_string())?,
-            };
-            let calendar = sla::calendar(&tz, &hours, holidays.as_deref())?;
-            let now = match now {
-                Some(at) => at
-                    .parse::<jiff::Timestamp>()
-                    .map_err(|e| format!("--now {at:?}: {e}"))?,
-                None => jiff::Timestamp::now(),
-            };
-            let (events, counts) = sla::read_events(open(input.as_deref())?, io::stderr().lock())
-                .map_err(|e| format!("input failed: {e}"))?;
+            let policy = policy_of(policy.as_deref())?;
+            let calendar = hours.calendar()?;
+            let now = instant(now.as_deref())?.unwrap_or_else(jiff::Timestamp::now);
+            let (events, counts) =
+                sla::read_events(Source::open(input.as_deref(), from)?, io::stderr().lock())
+                    .map_err(|e| format!("input failed: {e}"))?;
             let report = sla::score(events, &policy, calendar.as_ref(), now)?;
             for problem in &report.problems {
                 eprintln!("kizuna: {problem}");
@@ -208,12 +287,101 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             } else {
                 emit(&sla::table(&report))?;
             }
-            eprintln!("kizuna: {counts}");
-            Ok(if strict && counts.rejected > 0 {
-                ExitCode::from(1)
+            finish(counts, strict)
+        }
+        Command::Engage {
+            input,
+            from,
+            brands,
+            hours,
+            json,
+            strict,
+        } => {
+            let calendar = hours.calendar()?;
+            let (mut posts, counts) =
+                records::read_posts(Source::open(input.as_deref(), from)?, io::stderr().lock())
+                    .map_err(|e| format!("input failed: {e}"))?;
+            report::mark_brand_posts(&mut posts, &brands);
+            let window = report::window_of(&posts, &hours.tz)?;
+            let views = report::accounts::views(&posts, &window, calendar.as_ref())?;
+            if json {
+                let text = serde_json::to_string_pretty(&views).map_err(|e| e.to_string())?;
+                emit(&format!("{text}\n"))?;
             } else {
-                ExitCode::SUCCESS
-            })
+                emit(&report::accounts::table(&views))?;
+            }
+            finish(counts, strict)
+        }
+        Command::Report {
+            input,
+            from,
+            output,
+            format,
+            brands,
+            config,
+            policy,
+            hours,
+            now,
+            horizon,
+            strict,
+        } => {
+            // A day here is 24 hours: the horizon is a length of waiting, not calendar days.
+            let horizon = horizon
+                .parse::<jiff::Span>()
+                .and_then(|s| s.to_duration(jiff::SpanRelativeTo::days_are_24_hours()))
+                .map_err(|e| format!("--horizon {horizon:?}: {e}"))?;
+            if horizon.is_negative() {
+                return Err(format!("--horizon {horizon}: a wait cannot be negative"));
+            }
+            let classifier = classifier(config, brands.clone())?;
+            let policy = policy_of(policy.as_deref())?;
+            let calendar = hours.calendar()?;
+            let source = input
+                .as_deref()
+                .and_then(|p| p.file_name())
+                .map_or("standard input".to_owned(), |n| {
+                    n.to_string_lossy().into_owned()
+                });
+            let (posts, counts) =
+                records::read_posts(Source::open(input.as_deref(), from)?, io::stderr().lock())
+                    .map_err(|e| format!("input failed: {e}"))?;
+            let options = report::Options {
+                source,
+                tz: hours.tz.clone(),
+                calendar: calendar.as_ref(),
+                policy: &policy,
+                now: instant(now.as_deref())?,
+                horizon,
+                brand_handles: brands,
+            };
+            let analysis = report::analyse(posts, counts, &classifier, &options)?;
+            let format = format.unwrap_or(match output.as_deref().and_then(|p| p.extension()) {
+                Some(e) if e.eq_ignore_ascii_case("md") => ReportFormat::Md,
+                _ => ReportFormat::Html,
+            });
+            let page = match format {
+                ReportFormat::Html => report::html::render(&analysis),
+                ReportFormat::Md => report::markdown::render(&analysis),
+            };
+            let output = match (output, format) {
+                (Some(path), _) => Some(path),
+                (None, ReportFormat::Html) => Some(PathBuf::from("report.html")),
+                (None, ReportFormat::Md) => None,
+            };
+            match output {
+                Some(path) => {
+                    std::fs::write(&path, page)
+                        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                    let shown = std::fs::canonicalize(&path).unwrap_or(path);
+                    emit(&format!(
+                        "report: {} ({} posts need a reply now)\n",
+                        shown.display(),
+                        analysis.queue.len()
+                    ))?;
+                }
+                None => emit(&page)?,
+            }
+            finish(counts, strict)
         }
         Command::Eval {
             labels,
@@ -236,7 +404,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Classify { io, brands, config } => {
             let classifier = classifier(config, brands)?;
             let field = io.field.clone();
-            stream(&io, |mut record| {
+            stream(&io, CLASSIFY_COLUMNS, |mut record| {
                 let context = context_of(&record)?;
                 let c = classifier.classify_with(text_of(&record, &field)?, &context);
                 let evidence = serde_json::to_value(&c.evidence).map_err(|e| e.to_string())?;
@@ -285,26 +453,83 @@ fn context_of(record: &serde_json::Map<String, Value>) -> Result<Context, String
     Ok(context)
 }
 
-/// Streams the input through `each`, reports the counts, and says how the run ended.
+/// What a classify table shows.
+const CLASSIFY_COLUMNS: &[&str] = &[
+    "id",
+    "sentiment",
+    "sentiment_score",
+    "intents",
+    "urgency",
+    "needs_reply",
+    "flame_risk",
+    "text",
+];
+
+/// Streams the input through `each` (on every core, in input order), reports the counts,
+/// and says how the run ended. A table shows `columns`.
 fn stream(
     io: &Io,
-    each: impl FnMut(serde_json::Map<String, Value>) -> Result<serde_json::Map<String, Value>, String>,
+    columns: &[&str],
+    each: impl Fn(serde_json::Map<String, Value>) -> Result<serde_json::Map<String, Value>, String>
+    + Sync,
 ) -> Result<ExitCode, String> {
-    let input = open(io.input.as_deref())?;
+    let source = Source::open(io.input.as_deref(), io.from)?;
     let output: Box<dyn Write> = match &io.output {
-        Some(path) => Box::new(BufWriter::new(
+        Some(path) => Box::new(BufWriter::with_capacity(
+            1 << 16,
             File::create(path).map_err(|e| format!("cannot write {}: {e}", path.display()))?,
         )),
-        None => Box::new(BufWriter::new(io::stdout().lock())),
+        None => Box::new(BufWriter::with_capacity(1 << 16, io::stdout().lock())),
     };
-    let counts: Counts = map_jsonl(input, output, io::stderr().lock(), each)
+    let format = OutputFormat::detect(io.to, io.output.as_deref());
+    let mut writer = RecordWriter::new(output, format, Some(columns));
+    let counts: Counts = map_records(source, &mut writer, io::stderr().lock(), each)
         .map_err(|e| format!("input or output failed: {e}"))?;
+    let left_out = writer.finish().map_err(|e| format!("output failed: {e}"))?;
+    if !left_out.is_empty() {
+        let names: Vec<String> = left_out.into_iter().collect();
+        eprintln!(
+            "kizuna: fields missing from the first record have no CSV column and were left out: {} (JSON Lines keeps them)",
+            names.join(", ")
+        );
+    }
+    finish(counts, io.strict)
+}
+
+/// Reports the counts and says how the run ended: 1 when `strict` and a record was rejected.
+fn finish(counts: Counts, strict: bool) -> Result<ExitCode, String> {
     eprintln!("kizuna: {counts}");
-    Ok(if io.strict && counts.rejected > 0 {
+    Ok(if strict && counts.rejected > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The policy of `--policy`, or every first reply within an hour.
+fn policy_of(path: Option<&std::path::Path>) -> Result<SlaPolicy, String> {
+    match path {
+        Some(path) => {
+            SlaPolicy::from_config(&read(path)?).map_err(|e| format!("{}: {e}", path.display()))
+        }
+        None => SlaPolicy::from_config(sla::DEFAULT_POLICY).map_err(|e| e.to_string()),
+    }
+}
+
+/// The instant of `--now`, checked.
+fn instant(at: Option<&str>) -> Result<Option<jiff::Timestamp>, String> {
+    at.map(|at| {
+        at.parse::<jiff::Timestamp>()
+            .map_err(|e| format!("--now {at:?}: {e}"))
+    })
+    .transpose()
+}
+
+impl Hours {
+    /// The calendar of these hours, when any are given.
+    fn calendar(&self) -> Result<Option<kizuna::sla::Calendar>, String> {
+        sla::calendar(&self.tz, &self.hours, self.holidays.as_deref())
+    }
 }
 
 fn holidays(country: &str, first: i16, last: i16) -> Result<ExitCode, String> {
@@ -330,17 +555,6 @@ fn emit(text: &str) -> Result<(), String> {
     out.write_all(text.as_bytes())
         .and_then(|()| out.flush())
         .map_err(|e| format!("cannot write the output: {e}"))
-}
-
-/// The input file, or standard input when absent or `-`.
-fn open(path: Option<&std::path::Path>) -> Result<Box<dyn BufRead>, String> {
-    Ok(match path {
-        None => Box::new(BufReader::new(io::stdin())),
-        Some(path) if path.as_os_str() == "-" => Box::new(BufReader::new(io::stdin())),
-        Some(path) => Box::new(BufReader::new(
-            File::open(path).map_err(|e| format!("cannot open {}: {e}", path.display()))?,
-        )),
-    })
 }
 
 fn read(path: &std::path::Path) -> Result<String, String> {

@@ -2,13 +2,12 @@
 //! business time, and the aggregates.
 
 use std::collections::BTreeMap;
-use std::io::BufRead;
 
 use kizuna::engage::Post;
 use kizuna::sla::{Calendar, CalendarConfig, Event, ReplyRules, SlaPolicy, SlaReport};
 use serde_json::{Map, Value};
 
-use crate::records::{Counts, each_record};
+use crate::records::{Counts, Source, each_record};
 
 /// The policy used without `--policy`: every first reply within an hour.
 pub const DEFAULT_POLICY: &str =
@@ -77,13 +76,13 @@ pub fn event_of(record: &Map<String, Value>) -> Result<Event, String> {
     Ok(event)
 }
 
-/// Reads every record of `input` as an event, reporting bad lines on `errors`.
+/// Reads every record of `source` as an event, reporting bad lines on `errors`.
 pub fn read_events(
-    input: impl BufRead,
+    source: Source,
     errors: impl std::io::Write,
 ) -> std::io::Result<(Vec<Event>, Counts)> {
     let mut events = Vec::new();
-    let counts = each_record(input, errors, |record| {
+    let counts = each_record(source, errors, |record| {
         Ok(event_of(&record).map(|event| events.push(event)))
     })?;
     Ok((events, counts))

@@ -224,3 +224,262 @@ fn sla_reads_events_from_classify_and_reports_bad_lines() {
     );
     assert_eq!(strict.status.code(), Some(1));
 }
+
+fn twcs() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/twcs_shape.csv")
+}
+
+fn json_lines(bytes: &[u8]) -> Vec<serde_json::Value> {
+    text(bytes)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect()
+}
+
+#[test]
+fn twcs_csv_is_read_as_posts_and_its_bad_rows_are_named() {
+    let path = twcs();
+    let out = kizuna(&["classify", path.to_str().expect("UTF-8 path")], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let records = json_lines(&out.stdout);
+    assert_eq!(records.len(), 9);
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("line 11: inbound must be True or False"),
+        "{err}"
+    );
+    assert!(
+        err.contains("line 12: ") && err.contains("not a tweet time"),
+        "{err}"
+    );
+    assert!(
+        err.contains("11 records read, 9 written, 2 rejected"),
+        "{err}"
+    );
+    let by_id = |id: &str| records.iter().find(|r| r["id"] == id).expect("the record");
+    assert_eq!(by_id("101")["urgency"], "high");
+    assert_eq!(by_id("101")["author"]["is_brand"], false);
+    assert_eq!(by_id("102")["author"]["is_brand"], true);
+    assert_eq!(
+        by_id("106")["in_reply_to"],
+        "105",
+        "the export's float ids are read"
+    );
+    assert_eq!(by_id("104")["sentiment"], "negative");
+    assert_eq!(
+        by_id("107")["text"],
+        "@LynqsHelp app keeps crashing at login\nand I can't pay my bill"
+    );
+    assert_eq!(by_id("107")["created_at"], "2026-11-16T12:00:00Z");
+}
+
+#[test]
+fn twcs_threads_are_scored_and_reported() {
+    let path = twcs();
+    let path = path.to_str().expect("UTF-8 path");
+    let now = "2026-11-16T18:00:00Z";
+    let out = kizuna(&["sla", path, "--now", now, "--json"], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let summary = &report["summary"];
+    assert_eq!(summary["threads"], 5, "101-103, 104, 105-106, 107-108, 111");
+    assert_eq!(
+        summary["first_reply"]["achieved"], 1,
+        "102 came in 12 minutes"
+    );
+    assert_eq!(summary["first_reply"]["breached"], 4, "{summary}");
+
+    let md = kizuna(&["report", path, "--format", "md", "--now", now], None);
+    assert!(md.status.success(), "{}", text(&md.stderr));
+    let md = text(&md.stdout);
+    assert!(
+        md.contains("### @SoraAirSupport") && md.contains("### @LynqsHelp"),
+        "{md}"
+    );
+    assert!(md.contains("## Needs a reply now (3)"), "{md}");
+    let queue =
+        &md[md.find("## Needs a reply now").expect("queue")..md.find("## Reply SLA").expect("sla")];
+    let rows: Vec<&str> = queue
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| urgency"))
+        .collect();
+    // The two unanswered complaints first (high urgency, breached), then 103: its author sent
+    // the details the brand asked for, so the brand owes the next reply (no target for it).
+    assert!(
+        rows[0].starts_with("| high | 8h 00m | breached | @500102 |"),
+        "{queue}"
+    );
+    assert!(
+        rows[1].starts_with("| high | 2h 00m | breached | @500107 |"),
+        "{queue}"
+    );
+    assert!(
+        rows[2].contains("| no target | @500101 | @SoraAirSupport sent, thanks |"),
+        "{queue}"
+    );
+}
+
+#[test]
+fn csv_out_reads_back_in_and_tables_are_aligned() {
+    let sample = sample();
+    let sample = sample.to_str().expect("UTF-8 path");
+    let dir = std::env::temp_dir().join(format!("kizuna-cli-csv-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let csv = dir.join("classified.csv");
+    let out = kizuna(
+        &["classify", sample, "-o", csv.to_str().expect("UTF-8")],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let written = std::fs::read_to_string(&csv).expect("the CSV");
+    let header = written.lines().next().expect("a header");
+    assert!(
+        header.starts_with(
+            "id,platform,created_at,author.id,author.handle,author.followers,author.is_brand,text"
+        ),
+        "{header}"
+    );
+    assert!(
+        header
+            .ends_with("sentiment,sentiment_score,intents,urgency,needs_reply,flame_risk,evidence"),
+        "{header}"
+    );
+    // The CSV is an input too: the same posts come back, with their nested fields.
+    let again = kizuna(&["normalize", csv.to_str().expect("UTF-8")], None);
+    assert!(again.status.success(), "{}", text(&again.stderr));
+    let records = json_lines(&again.stdout);
+    assert_eq!(records.len(), 6131);
+    assert!(records[0]["author"]["followers"].is_f64());
+    assert!(records[0]["normalized"].is_string());
+
+    let table = kizuna(&["classify", sample, "--to", "table"], None);
+    let table = text(&table.stdout);
+    let mut lines = table.lines();
+    let head = lines.next().expect("a header");
+    assert!(head.starts_with("id") && head.ends_with("text"), "{head}");
+    assert_eq!(table.lines().count(), 6132);
+    std::fs::remove_dir_all(&dir).expect("cleaned");
+}
+
+#[test]
+fn engage_profiles_the_brand_accounts() {
+    let sample = sample();
+    let sample = sample.to_str().expect("UTF-8 path");
+    let out = kizuna(&["engage", sample, "--tz", "Asia/Tokyo"], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let table = text(&out.stdout);
+    assert!(
+        table.contains("@lynqs_mobile (b_lynqs)") && table.contains("@sora_air (b_sora)"),
+        "{table}"
+    );
+    assert!(table.contains("repeat engager @"), "{table}");
+    let json = kizuna(&["engage", sample, "--json"], None);
+    let views: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    let views = views.as_array().expect("a list");
+    assert_eq!(views.len(), 2);
+    assert_eq!(views[0]["handle"], "lynqs_mobile", "most posts first");
+    let rate = views[0]["response"]["response_rate"]
+        .as_f64()
+        .expect("a rate");
+    assert!((0.0..=1.0).contains(&rate));
+    let empty = kizuna(&["engage"], Some(""));
+    assert_eq!(empty.status.code(), Some(2));
+    assert!(text(&empty.stderr).contains("no posts"));
+}
+
+/// The report of the sample, written to a fresh directory.
+fn sample_report(name: &str) -> (PathBuf, String) {
+    let dir = std::env::temp_dir().join(format!("kizuna-cli-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("report.html");
+    let sample = sample();
+    let out = kizuna(
+        &[
+            "report",
+            sample.to_str().expect("UTF-8"),
+            "--tz",
+            "Asia/Tokyo",
+            "--hours",
+            "mon-fri 09:00-18:00",
+            "--holidays",
+            "jp",
+            "-o",
+            path.to_str().expect("UTF-8"),
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).starts_with("report: /"),
+        "says where the report is"
+    );
+    let page = std::fs::read_to_string(&path).expect("the report");
+    (path, page)
+}
+
+#[test]
+fn the_report_is_one_self_contained_page() {
+    let (path, page) = sample_report("page");
+    assert_eq!(page.matches("<svg class=\"chart\"").count(), 3);
+    assert!(page.contains("<h2 id=\"queue\">Needs a reply now ("));
+    assert!(page.contains("<mark class=\"neg\""), "evidence is marked");
+    assert!(page.contains("@lynqs_mobile") && page.contains("@sora_air"));
+    assert!(page.contains("2026-11-12"), "the outage day is a spike");
+    for external in ["src=\"http", "href=\"http", "url(http", "@import"] {
+        assert!(!page.contains(external), "nothing fetched: {external}");
+    }
+    std::fs::remove_dir_all(path.parent().expect("dir")).expect("cleaned");
+}
+
+/// The system's Chromium, if there is one.
+fn chromium() -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .flat_map(|name| std::env::split_paths(&path).map(move |dir| dir.join(name)))
+        .find(|candidate| candidate.is_file())
+}
+
+#[test]
+fn the_report_renders_in_a_headless_browser_without_console_errors() {
+    let Some(browser) = chromium() else {
+        eprintln!(
+            "SKIPPED: no Chromium on PATH (./scripts/test installs the `chromium` package where apt-get can)"
+        );
+        return;
+    };
+    let (path, _) = sample_report("browser");
+    let profile = path.with_file_name("chromium-profile");
+    let out = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--virtual-time-budget=5000",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", path.display()))
+        .output()
+        .expect("Chromium runs");
+    let dom = text(&out.stdout);
+    let log = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{log}");
+    assert!(
+        dom.contains("data-charts=\"3\""),
+        "the page script counted the charts: {log}"
+    );
+    assert!(
+        dom.contains("data-rendered=\"yes\""),
+        "every chart was laid out with a size: {log}"
+    );
+    let console: Vec<&str> = log
+        .lines()
+        .filter(|l| l.contains("CONSOLE") || l.contains("Uncaught"))
+        .collect();
+    assert!(console.is_empty(), "console messages: {console:?}");
+    std::fs::remove_dir_all(path.parent().expect("dir")).expect("cleaned");
+}

@@ -88,6 +88,32 @@ impl Window {
         self.start <= t && t < self.end
     }
 
+    /// Where the window starts (included) and ends (excluded).
+    ///
+    /// ```
+    /// use kizuna::engage::Window;
+    ///
+    /// let w = Window::new("2026-11-16T00:00:00Z".parse()?, "2026-11-17T00:00:00Z".parse()?, "UTC")?;
+    /// assert_eq!((w.start().to_string(), w.end().to_string()), ("2026-11-16T00:00:00Z".into(), "2026-11-17T00:00:00Z".into()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn start(&self) -> Timestamp {
+        self.start
+    }
+
+    /// Where the window ends (excluded); see [`Window::start`].
+    ///
+    /// ```
+    /// use kizuna::engage::Window;
+    ///
+    /// let w = Window::new("2026-11-16T00:00:00Z".parse()?, "2026-11-17T00:00:00Z".parse()?, "UTC")?;
+    /// assert!(!w.contains(w.end()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn end(&self) -> Timestamp {
+        self.end
+    }
+
     /// The window's time zone.
     ///
     /// ```

@@ -1,0 +1,237 @@
+//! Reading records (JSON Lines or CSV) and writing them back, counting what was read, written and
+//! rejected: a malformed line is reported with its number and skipped, never dropped
+//! silently.
+
+pub mod input;
+pub mod output;
+pub mod progress;
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
+
+use kizuna::engage::Post;
+use rayon::prelude::*;
+use serde_json::{Map, Value};
+
+pub use input::{InputFormat, Parsed, Records};
+use output::RecordWriter;
+use progress::Progress;
+
+/// What a run did with its input.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    /// Records read (non-empty lines).
+    pub read: usize,
+    /// Records written.
+    pub written: usize,
+    /// Records rejected, each reported on standard error.
+    pub rejected: usize,
+}
+
+impl std::fmt::Display for Counts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} records read, {} written, {} rejected",
+            self.read, self.written, self.rejected
+        )
+    }
+}
+
+/// Records to read: where from, in what format, with a progress bar on a terminal.
+pub struct Source {
+    /// The records.
+    pub records: Records,
+    /// The bar that follows the bytes read.
+    pub progress: Progress,
+}
+
+impl Source {
+    /// Opens `path` (standard input when absent or `-`) in `format` (detected from the
+    /// extension when absent).
+    pub fn open(path: Option<&Path>, format: Option<InputFormat>) -> Result<Source, String> {
+        let format = InputFormat::detect(format, path);
+        let (input, size): (Box<dyn BufRead + Send>, Option<u64>) = match path {
+            Some(path) if path.as_os_str() != "-" => {
+                let file =
+                    File::open(path).map_err(|e| format!("cannot open {}: {e}", path.display()))?;
+                let size = file.metadata().ok().map(|m| m.len());
+                (Box::new(BufReader::with_capacity(1 << 16, file)), size)
+            }
+            _ => (Box::new(BufReader::new(std::io::stdin())), None),
+        };
+        let (input, progress) = Progress::wrap(input, size);
+        let records = input::records(input, format)
+            .map_err(|e| format!("cannot read the CSV header: {e}"))?;
+        Ok(Source { records, progress })
+    }
+}
+
+/// Hands every record of `source` to `take`, counting it as written when `take` keeps it; a
+/// record that cannot be read, or that `take` refuses (the inner `Err`), is reported on
+/// `errors` with its line number and skipped. An input or output failure (the outer `Err`)
+/// ends the run.
+pub fn each_record(
+    source: Source,
+    mut errors: impl Write,
+    mut take: impl FnMut(Map<String, Value>) -> std::io::Result<Result<(), String>>,
+) -> std::io::Result<Counts> {
+    let mut counts = Counts::default();
+    for (n, item) in source.records.enumerate() {
+        let (line, raw) = item?;
+        counts.read += 1;
+        let taken = match raw.parse() {
+            Ok(record) => take(record)?,
+            Err(reason) => Err(reason),
+        };
+        counts.tally(line, taken, &mut errors)?;
+        if n % 4096 == 0 {
+            source.progress.tick();
+        }
+    }
+    source.progress.finish();
+    Ok(counts)
+}
+
+/// Every record of `source` read as a post (and checked: counts finite and not negative);
+/// the others reported as in [`each_record`].
+pub fn read_posts(source: Source, errors: impl Write) -> std::io::Result<(Vec<Post>, Counts)> {
+    let mut posts = Vec::new();
+    let counts = each_record(source, errors, |record| {
+        let post = serde_json::from_value::<Post>(Value::Object(record))
+            .map_err(|e| format!("not a post: {e}"))
+            .and_then(|post| post.validate().map(|()| post).map_err(|e| e.to_string()));
+        Ok(post.map(|post| posts.push(post)))
+    })?;
+    Ok((posts, counts))
+}
+
+/// Records handled in parallel at a time: enough to keep every core busy, few enough that
+/// memory stays flat however long the input.
+const CHUNK: usize = 4096;
+
+/// Runs `each` over every record of `source`, on every core, and writes what it returns to
+/// `writer` in input order; bad records go as in [`each_record`].
+pub fn map_records<W: Write>(
+    mut source: Source,
+    writer: &mut RecordWriter<W>,
+    mut errors: impl Write,
+    each: impl Fn(Map<String, Value>) -> Result<Map<String, Value>, String> + Sync,
+) -> std::io::Result<Counts> {
+    let mut counts = Counts::default();
+    let mut chunk = Vec::with_capacity(CHUNK);
+    loop {
+        chunk.clear();
+        for item in source.records.by_ref().take(CHUNK) {
+            chunk.push(item?);
+        }
+        if chunk.is_empty() {
+            break;
+        }
+        let done: Vec<(usize, Parsed)> = chunk
+            .par_drain(..)
+            .map(|(line, raw)| (line, raw.parse().and_then(&each)))
+            .collect();
+        for (line, result) in done {
+            counts.read += 1;
+            let taken = match result {
+                Ok(record) => writer.write(&record).map(Ok)?,
+                Err(reason) => Err(reason),
+            };
+            counts.tally(line, taken, &mut errors)?;
+        }
+        source.progress.tick();
+    }
+    source.progress.finish();
+    Ok(counts)
+}
+
+impl Counts {
+    /// Counts one record as written, or reports why it was rejected.
+    fn tally(
+        &mut self,
+        line: usize,
+        taken: Result<(), String>,
+        errors: &mut impl Write,
+    ) -> std::io::Result<()> {
+        match taken {
+            Ok(()) => self.written += 1,
+            Err(reason) => {
+                writeln!(errors, "line {line}: {reason}; skipped")?;
+                self.rejected += 1;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The text field of a record.
+pub fn text_of<'r>(record: &'r Map<String, Value>, field: &str) -> Result<&'r str, String> {
+    match record.get(field) {
+        Some(Value::String(text)) => Ok(text),
+        Some(other) => Err(format!("field {field:?} is {other}, not a string")),
+        None => Err(format!("no {field:?} field")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_lines_are_reported_and_counted_not_dropped_and_order_is_kept() {
+        let mut input = String::from("{\"text\": \"a\"}\n\nnot json\n[1]\n{\"text\": 3}\n");
+        for i in 0..10_000 {
+            input.push_str(&format!("{{\"text\": \"{i}\"}}\n"));
+        }
+        let input: &'static str = input.leak();
+        let (records, progress) = {
+            let (reader, progress) = Progress::wrap(Box::new(input.as_bytes()), None);
+            (
+                input::records(reader, InputFormat::Jsonl).expect("JSON Lines"),
+                progress,
+            )
+        };
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let mut writer = RecordWriter::new(&mut out, output::OutputFormat::Jsonl, None);
+        let counts = map_records(
+            Source { records, progress },
+            &mut writer,
+            &mut err,
+            |mut r| {
+                let upper = text_of(&r, "text")?.to_uppercase();
+                r.insert("upper".into(), upper.into());
+                Ok(r)
+            },
+        )
+        .expect("in memory");
+        writer.finish().expect("in memory");
+        assert_eq!(
+            counts,
+            Counts {
+                read: 10_004,
+                written: 10_001,
+                rejected: 3
+            }
+        );
+        let err = String::from_utf8(err).expect("utf-8");
+        assert!(err.contains("line 3: not JSON"), "{err}");
+        assert!(err.contains("line 4: not a JSON object"), "{err}");
+        assert!(err.contains("line 5: field \"text\" is 3"), "{err}");
+        let out = String::from_utf8(out).expect("utf-8");
+        let texts: Vec<String> = out
+            .lines()
+            .map(|l| {
+                serde_json::from_str::<Value>(l).expect("JSON")["text"]
+                    .as_str()
+                    .unwrap_or("")
+                    .to_owned()
+            })
+            .collect();
+        let expected: Vec<String> = std::iter::once("a".to_owned())
+            .chain((0..10_000).map(|i| i.to_string()))
+            .collect();
+        assert_eq!(texts, expected);
+    }
+}
