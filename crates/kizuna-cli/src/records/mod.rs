@@ -9,12 +9,13 @@ pub mod progress;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
+use std::sync::mpsc::sync_channel;
 
 use kizuna::engage::Post;
 use rayon::prelude::*;
 use serde_json::{Map, Value};
 
-pub use input::{InputFormat, Parsed, Records};
+pub use input::{InputFormat, Records};
 use output::RecordWriter;
 use progress::Progress;
 
@@ -111,40 +112,86 @@ pub fn read_posts(source: Source, errors: impl Write) -> std::io::Result<(Vec<Po
 /// memory stays flat however long the input.
 const CHUNK: usize = 4096;
 
+/// A record done by the workers: already JSON text when the output is JSON Lines.
+enum Done {
+    Line(Vec<u8>),
+    Record(Map<String, Value>),
+}
+
 /// Runs `each` over every record of `source`, on every core, and writes what it returns to
 /// `writer` in input order; bad records go as in [`each_record`].
+///
+/// Three stages overlap, handing chunks on through short queues: a thread reads and splits
+/// lines, the worker pool parses, runs `each` and (for JSON Lines) serialises, and this thread
+/// writes. A failed write stops the other stages.
 pub fn map_records<W: Write>(
-    mut source: Source,
+    source: Source,
     writer: &mut RecordWriter<W>,
     mut errors: impl Write,
     each: impl Fn(Map<String, Value>) -> Result<Map<String, Value>, String> + Sync,
 ) -> std::io::Result<Counts> {
-    let mut counts = Counts::default();
-    let mut chunk = Vec::with_capacity(CHUNK);
-    loop {
-        chunk.clear();
-        for item in source.records.by_ref().take(CHUNK) {
-            chunk.push(item?);
+    let Source {
+        mut records,
+        progress,
+    } = source;
+    let as_lines = writer.writes_json_lines();
+    let each = &each;
+    std::thread::scope(|scope| {
+        let (raw_tx, raw_rx) = sync_channel::<Vec<(usize, input::RawRecord)>>(2);
+        let (done_tx, done_rx) = sync_channel::<Vec<(usize, Result<Done, String>)>>(2);
+        let reader = scope.spawn(move || -> std::io::Result<()> {
+            loop {
+                let chunk = records
+                    .by_ref()
+                    .take(CHUNK)
+                    .collect::<std::io::Result<Vec<_>>>()?;
+                if chunk.is_empty() || raw_tx.send(chunk).is_err() {
+                    return Ok(());
+                }
+            }
+        });
+        scope.spawn(move || {
+            for chunk in raw_rx {
+                let done = chunk
+                    .into_par_iter()
+                    .map(|(line, raw)| {
+                        let record = raw.parse().and_then(each);
+                        let done = record.and_then(|r| {
+                            if as_lines {
+                                serde_json::to_vec(&r)
+                                    .map(Done::Line)
+                                    .map_err(|e| format!("cannot write as JSON: {e}"))
+                            } else {
+                                Ok(Done::Record(r))
+                            }
+                        });
+                        (line, done)
+                    })
+                    .collect();
+                if done_tx.send(done).is_err() {
+                    return;
+                }
+            }
+        });
+        let mut counts = Counts::default();
+        for chunk in done_rx {
+            for (line, result) in chunk {
+                counts.read += 1;
+                let taken = match result {
+                    Ok(Done::Line(json)) => writer.write_json_line(&json).map(Ok)?,
+                    Ok(Done::Record(record)) => writer.write(&record).map(Ok)?,
+                    Err(reason) => Err(reason),
+                };
+                counts.tally(line, taken, &mut errors)?;
+            }
+            progress.tick();
         }
-        if chunk.is_empty() {
-            break;
-        }
-        let done: Vec<(usize, Parsed)> = chunk
-            .par_drain(..)
-            .map(|(line, raw)| (line, raw.parse().and_then(&each)))
-            .collect();
-        for (line, result) in done {
-            counts.read += 1;
-            let taken = match result {
-                Ok(record) => writer.write(&record).map(Ok)?,
-                Err(reason) => Err(reason),
-            };
-            counts.tally(line, taken, &mut errors)?;
-        }
-        source.progress.tick();
-    }
-    source.progress.finish();
-    Ok(counts)
+        reader
+            .join()
+            .map_err(|_| std::io::Error::other("the reading thread failed"))??;
+        progress.finish();
+        Ok(counts)
+    })
 }
 
 impl Counts {

@@ -90,6 +90,25 @@ impl<W: Write> RecordWriter<W> {
         }
     }
 
+    /// Whether records go out as JSON Lines, so that workers can serialise them.
+    pub fn writes_json_lines(&self) -> bool {
+        matches!(self.out, Sink::Jsonl(_))
+    }
+
+    /// Writes one record already serialised as JSON; as [`RecordWriter::write`] otherwise.
+    pub fn write_json_line(&mut self, json: &[u8]) -> std::io::Result<()> {
+        match &mut self.out {
+            Sink::Jsonl(out) => {
+                out.write_all(json)?;
+                out.write_all(b"\n")
+            }
+            _ => {
+                let record: Map<String, Value> = serde_json::from_slice(json)?;
+                self.write(&record)
+            }
+        }
+    }
+
     /// Flushes the output and returns the CSV fields that had no column.
     pub fn finish(self) -> std::io::Result<BTreeSet<String>> {
         match self.out {
