@@ -653,8 +653,7 @@ impl Scorer<'_> {
             total -= 1.2;
             self.note("punctuation", "??", -1.2, at..at + 2);
         }
-        let shouts = self.norm.matches("!!").count();
-        if shouts > 0 && total != 0.0 {
+        if total != 0.0 && self.norm.contains("!!") {
             total *= 1.15;
         }
         total
@@ -752,8 +751,8 @@ impl Scorer<'_> {
                 intents.push(intent);
             }
         };
-        let mut noted = Vec::new();
-        for (i, hit) in self.hits.iter().enumerate() {
+        let hits = self.hits;
+        for (i, hit) in hits.iter().enumerate() {
             for entry in hit.entries {
                 if let Signal::Intent(intent) = entry.signal {
                     // Praise that is negated ("not great") is no praise.
@@ -763,16 +762,9 @@ impl Scorer<'_> {
                         continue;
                     }
                     add(intent, &mut intents);
-                    noted.push((
-                        format!("intent:{}", intent.name()),
-                        entry.term.clone(),
-                        hit.range.clone(),
-                    ));
+                    self.note(intent_signal(intent), &entry.term, 0.0, hit.range.clone());
                 }
             }
-        }
-        for (signal, term, range) in noted {
-            self.note(&signal, &term, 0.0, range);
         }
         if original.contains(['?', '？']) {
             add(Intent::Question, &mut intents);
@@ -801,24 +793,22 @@ impl Scorer<'_> {
     }
 
     fn urgent_reasons(&mut self) -> Vec<String> {
-        let mut reasons = Vec::new();
-        let mut noted = Vec::new();
-        for hit in self.hits {
+        let mut reasons: Vec<String> = Vec::new();
+        let hits = self.hits;
+        for hit in hits {
             for entry in hit.entries {
                 if let Signal::Urgent(reason) = &entry.signal {
                     if !reasons.contains(reason) {
                         reasons.push(reason.clone());
                     }
-                    noted.push((
-                        format!("urgent:{reason}"),
-                        entry.term.clone(),
+                    self.note(
+                        &format!("urgent:{reason}"),
+                        &entry.term,
+                        0.0,
                         hit.range.clone(),
-                    ));
+                    );
                 }
             }
-        }
-        for (signal, term, range) in noted {
-            self.note(&signal, &term, 0.0, range);
         }
         reasons
     }
@@ -827,18 +817,15 @@ impl Scorer<'_> {
     fn flame(&mut self, context: &Context) -> (f64, Vec<String>) {
         let mut calm = 1.0;
         let mut reasons = Vec::new();
-        let mut noted = Vec::new();
-        for hit in self.hits {
+        let hits = self.hits;
+        for hit in hits {
             for entry in hit.entries {
                 if let Signal::Flame(w) = entry.signal {
                     calm *= 1.0 - w;
                     reasons.push(entry.term.clone());
-                    noted.push((entry.term.clone(), hit.range.clone()));
+                    self.note("flame", &entry.term, 0.0, hit.range.clone());
                 }
             }
-        }
-        for (term, range) in noted {
-            self.note("flame", &term, 0.0, range);
         }
         if context.shares.is_some_and(|s| s >= 100.0) {
             calm *= 0.8;
@@ -849,6 +836,21 @@ impl Scorer<'_> {
             reasons.push("author with 10k+ followers".into());
         }
         ((1.0 - calm).clamp(0.0, 1.0), reasons)
+    }
+}
+
+/// The evidence signal of an intent: `intent:complaint`…
+fn intent_signal(intent: Intent) -> &'static str {
+    match intent {
+        Intent::Complaint => "intent:complaint",
+        Intent::Question => "intent:question",
+        Intent::Praise => "intent:praise",
+        Intent::Purchase => "intent:purchase",
+        Intent::Outage => "intent:outage",
+        Intent::Request => "intent:request",
+        Intent::Churn => "intent:churn",
+        Intent::Spam => "intent:spam",
+        Intent::Other => "intent:other",
     }
 }
 
