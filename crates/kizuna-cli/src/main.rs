@@ -24,11 +24,11 @@ use clap::{Parser, Subcommand};
 use kizuna::classify::{Classifier, ClassifierConfig, Context};
 use kizuna::sla::SlaPolicy;
 use kizuna::text::{Normalizer, NormalizerOptions, Preset};
-use serde_json::Value;
 
+use records::fields::{Added, Fields, json};
 use records::input::InputFormat;
 use records::output::{OutputFormat, RecordWriter};
-use records::{Counts, Source, map_records, text_of};
+use records::{Counts, Source, map_records};
 
 #[derive(Parser)]
 #[command(
@@ -253,19 +253,16 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             };
             let normalizer = Normalizer::new(options);
             let field = io.field.clone();
-            stream(&io, &["id", "normalized"], |mut record| {
-                let normalized = normalizer.normalize(text_of(&record, &field)?).into_text();
-                record.insert("normalized".into(), normalized.into());
-                Ok(record)
+            stream(&io, &["id", "normalized"], |record| {
+                let normalized = normalizer.normalize(&record.text(&field)?).into_text();
+                Ok(vec![("normalized", json(&normalized)?)])
             })
         }
         Command::Entities { io } => {
             let field = io.field.clone();
-            stream(&io, &["id", "entities"], |mut record| {
-                let entities = kizuna::text::extract_entities(text_of(&record, &field)?);
-                let entities = serde_json::to_value(entities).map_err(|e| e.to_string())?;
-                record.insert("entities".into(), entities);
-                Ok(record)
+            stream(&io, &["id", "entities"], |record| {
+                let entities = kizuna::text::extract_entities(&record.text(&field)?);
+                Ok(vec![("entities", json(&entities)?)])
             })
         }
         Command::Sla {
@@ -410,19 +407,19 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Classify { io, brands, config } => {
             let classifier = classifier(config, brands)?;
             let field = io.field.clone();
-            stream(&io, CLASSIFY_COLUMNS, |mut record| {
-                let context = context_of(&record)?;
-                let c = classifier.classify_with(text_of(&record, &field)?, &context);
-                let evidence = serde_json::to_value(&c.evidence).map_err(|e| e.to_string())?;
+            stream(&io, CLASSIFY_COLUMNS, |record| {
+                let context = context_of(record)?;
+                let c = classifier.classify_with(&record.text(&field)?, &context);
                 let intents: Vec<&str> = c.intents.iter().map(|i| i.name()).collect();
-                record.insert("sentiment".into(), c.sentiment.name().into());
-                record.insert("sentiment_score".into(), c.score.into());
-                record.insert("intents".into(), intents.into());
-                record.insert("urgency".into(), c.urgency.name().into());
-                record.insert("needs_reply".into(), c.needs_reply.into());
-                record.insert("flame_risk".into(), c.flame_risk.into());
-                record.insert("evidence".into(), evidence);
-                Ok(record)
+                Ok(vec![
+                    ("sentiment", json(c.sentiment.name())?),
+                    ("sentiment_score", json(&c.score)?),
+                    ("intents", json(&intents)?),
+                    ("urgency", json(c.urgency.name())?),
+                    ("needs_reply", json(&c.needs_reply)?),
+                    ("flame_risk", json(&c.flame_risk)?),
+                    ("evidence", json(&c.evidence)?),
+                ])
             })
         }
     }
@@ -442,17 +439,10 @@ fn classifier(config: Option<PathBuf>, brands: Vec<String>) -> Result<Classifier
 
 /// What a record says about its post: the author's followers (`author.followers` or
 /// `followers`) and shares (`metrics.shares` or `shares`), checked.
-fn context_of(record: &serde_json::Map<String, Value>) -> Result<Context, String> {
-    let number = |outer: &str, inner: &str| {
-        record
-            .get(outer)
-            .and_then(|o| o.get(inner))
-            .or_else(|| record.get(inner))
-            .and_then(Value::as_f64)
-    };
+fn context_of(record: &dyn Fields) -> Result<Context, String> {
     let context = Context {
-        followers: number("author", "followers"),
-        shares: number("metrics", "shares"),
+        followers: record.number("author", "followers"),
+        shares: record.number("metrics", "shares"),
         ..Context::default()
     };
     context.check().map_err(|e| e.to_string())?;
@@ -476,8 +466,7 @@ const CLASSIFY_COLUMNS: &[&str] = &[
 fn stream(
     io: &Io,
     columns: &[&str],
-    each: impl Fn(serde_json::Map<String, Value>) -> Result<serde_json::Map<String, Value>, String>
-    + Sync,
+    each: impl Fn(&dyn Fields) -> Result<Added, String> + Sync,
 ) -> Result<ExitCode, String> {
     let source = Source::open(io.input.as_deref(), io.from)?;
     let output: Box<dyn Write> = match &io.output {

@@ -2,6 +2,7 @@
 //! rejected: a malformed line is reported with its number and skipped, never dropped
 //! silently.
 
+pub mod fields;
 pub mod input;
 pub mod output;
 pub mod progress;
@@ -15,6 +16,7 @@ use kizuna::engage::Post;
 use rayon::prelude::*;
 use serde_json::{Map, Value};
 
+use fields::{Added, Fields, LineFields, apply};
 pub use input::{InputFormat, Records};
 use output::RecordWriter;
 use progress::Progress;
@@ -128,7 +130,7 @@ pub fn map_records<W: Write>(
     source: Source,
     writer: &mut RecordWriter<W>,
     mut errors: impl Write,
-    each: impl Fn(Map<String, Value>) -> Result<Map<String, Value>, String> + Sync,
+    each: impl Fn(&dyn Fields) -> Result<Added, String> + Sync,
 ) -> std::io::Result<Counts> {
     let Source {
         mut records,
@@ -154,19 +156,7 @@ pub fn map_records<W: Write>(
             for chunk in raw_rx {
                 let done = chunk
                     .into_par_iter()
-                    .map(|(line, raw)| {
-                        let record = raw.parse().and_then(each);
-                        let done = record.and_then(|r| {
-                            if as_lines {
-                                serde_json::to_vec(&r)
-                                    .map(Done::Line)
-                                    .map_err(|e| format!("cannot write as JSON: {e}"))
-                            } else {
-                                Ok(Done::Record(r))
-                            }
-                        });
-                        (line, done)
-                    })
+                    .map(|(line, raw)| (line, work(raw, each, as_lines)))
                     .collect();
                 if done_tx.send(done).is_err() {
                     return;
@@ -194,6 +184,30 @@ pub fn map_records<W: Write>(
     })
 }
 
+/// One record through `each`: a JSON line bound for JSON Lines keeps its text and gains the
+/// added fields; anything else is parsed, and the fields put in.
+fn work(
+    raw: input::RawRecord,
+    each: &(impl Fn(&dyn Fields) -> Result<Added, String> + Sync),
+    as_lines: bool,
+) -> Result<Done, String> {
+    match raw {
+        input::RawRecord::Json(text) if as_lines => {
+            let fields = LineFields::parse(&text)?;
+            let added = each(&fields)?;
+            let mut out = Vec::with_capacity(text.len() + 1024);
+            fields.write_with(&added, &mut out)?;
+            Ok(Done::Line(out))
+        }
+        raw => {
+            let mut record = raw.parse()?;
+            let added = each(&record)?;
+            apply(&mut record, added)?;
+            Ok(Done::Record(record))
+        }
+    }
+}
+
 impl Counts {
     /// Counts one record as written, or reports why it was rejected.
     fn tally(
@@ -210,15 +224,6 @@ impl Counts {
             }
         }
         Ok(())
-    }
-}
-
-/// The text field of a record.
-pub fn text_of<'r>(record: &'r Map<String, Value>, field: &str) -> Result<&'r str, String> {
-    match record.get(field) {
-        Some(Value::String(text)) => Ok(text),
-        Some(other) => Err(format!("field {field:?} is {other}, not a string")),
-        None => Err(format!("no {field:?} field")),
     }
 }
 
@@ -242,16 +247,10 @@ mod tests {
         };
         let (mut out, mut err) = (Vec::new(), Vec::new());
         let mut writer = RecordWriter::new(&mut out, output::OutputFormat::Jsonl, None);
-        let counts = map_records(
-            Source { records, progress },
-            &mut writer,
-            &mut err,
-            |mut r| {
-                let upper = text_of(&r, "text")?.to_uppercase();
-                r.insert("upper".into(), upper.into());
-                Ok(r)
-            },
-        )
+        let counts = map_records(Source { records, progress }, &mut writer, &mut err, |r| {
+            let upper = r.text("text")?.to_uppercase();
+            Ok(vec![("upper", fields::json(&upper)?)])
+        })
         .expect("in memory");
         writer.finish().expect("in memory");
         assert_eq!(
