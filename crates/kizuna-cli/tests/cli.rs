@@ -483,3 +483,34 @@ fn the_report_renders_in_a_headless_browser_without_console_errors() {
     assert!(console.is_empty(), "console messages: {console:?}");
     std::fs::remove_dir_all(path.parent().expect("dir")).expect("cleaned");
 }
+
+#[test]
+fn a_progress_bar_is_drawn_on_a_terminal_and_nowhere_else() {
+    // `script` (util-linux) runs the command on a pseudo-terminal.
+    let on_terminal = |ci: bool| {
+        let sample = sample();
+        let command = format!(
+            "{} classify {} -o /dev/null",
+            env!("CARGO_BIN_EXE_kizuna"),
+            sample.display()
+        );
+        let mut script = Command::new("script");
+        script
+            .args(["-qec", &command, "/dev/null"])
+            .env_remove("CI");
+        if ci {
+            script.env("CI", "true");
+        }
+        script.output().ok().filter(|o| o.status.success())
+    };
+    let Some(drawn) = on_terminal(false) else {
+        eprintln!("SKIPPED: no `script` command to run kizuna on a pseudo-terminal");
+        return;
+    };
+    let drawn = String::from_utf8_lossy(&drawn.stdout);
+    assert!(drawn.contains('█') && drawn.contains("MiB"), "{drawn}");
+    let quiet = on_terminal(true).expect("script ran before");
+    let quiet = String::from_utf8_lossy(&quiet.stdout);
+    assert!(!quiet.contains('█'), "CI logs stay quiet: {quiet}");
+    assert!(quiet.contains("6131 records read"), "{quiet}");
+}

@@ -1,6 +1,6 @@
 //! A progress bar on standard error while a long input streams: bytes read of the file's
-//! size (a spinner for standard input). Drawn only on a terminal, so pipes, files and CI logs
-//! stay quiet.
+//! size (a spinner for standard input). Drawn only on a terminal and outside CI (`CI` set),
+//! so pipes, files and CI logs stay quiet.
 
 use std::io::{BufRead, IsTerminal, Read};
 use std::sync::Arc;
@@ -25,7 +25,9 @@ impl Progress {
             inner: input,
             read: Arc::clone(&read),
         };
-        let target = if std::io::stderr().is_terminal() {
+        // Some CI runners give jobs a terminal; their logs should not fill with redraws.
+        let in_ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
+        let target = if std::io::stderr().is_terminal() && !in_ci {
             ProgressDrawTarget::stderr()
         } else {
             ProgressDrawTarget::hidden()
