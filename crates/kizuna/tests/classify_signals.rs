@@ -123,6 +123,30 @@ fn a_failure_told_is_negative_a_failure_asked_is_not() {
 }
 
 #[test]
+fn thanks_for_a_fix_is_praise_not_an_outage() {
+    let c = classifier();
+    for text in [
+        "thanks for fixing the outage so fast, great job!",
+        "障害の復旧ありがとうございます！対応早くて助かりました",
+    ] {
+        let out = c.classify(text);
+        assert!(
+            out.intents.contains(&Intent::Praise),
+            "{text}: {:?}",
+            out.intents
+        );
+        assert!(
+            !out.intents.contains(&Intent::Outage),
+            "{text}: {:?}",
+            out.intents
+        );
+    }
+    // Still down, however politely said, is an outage.
+    let down = c.classify("the app is down again, thanks for nothing");
+    assert!(down.intents.contains(&Intent::Outage), "{:?}", down.intents);
+}
+
+#[test]
 fn intents_urgency_and_reply() {
     let c = classifier();
     let spam = c.classify("フォロバ100%✨相互フォロー募集中！ #拡散希望");

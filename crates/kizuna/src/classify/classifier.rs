@@ -785,6 +785,10 @@ impl Scorer<'_> {
             // Warmth that asks nothing is thanks or a compliment, a happy purchase included.
             add(Intent::Praise, &mut intents);
         }
+        // Thanks for a fix tells of a failure that is over, not one happening now.
+        if sentiment == Sentiment::Positive && intents.contains(&Intent::Praise) {
+            intents.retain(|i| *i != Intent::Outage);
+        }
         if intents.is_empty() {
             intents.push(Intent::Other);
         }
