@@ -301,9 +301,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             strict,
         } => {
             let calendar = hours.calendar()?;
-            let (mut posts, counts) =
+            let (export, counts) =
                 records::read_posts(Source::open(input.as_deref(), from)?, io::stderr().lock())
                     .map_err(|e| format!("input failed: {e}"))?;
+            let mut posts: Vec<_> = export.into_iter().map(|p| p.post).collect();
             report::mark_brand_posts(&mut posts, &brands);
             let window = report::window_of(&posts, &hours.tz)?;
             let views = report::accounts::views(&posts, &window, calendar.as_ref())?;
@@ -358,6 +359,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 brand_handles: brands,
             };
             let analysis = report::analyse(posts, counts, &classifier, &options)?;
+            for problem in &analysis.problems {
+                eprintln!("kizuna: {problem}");
+            }
             let format = format.unwrap_or(match output.as_deref().and_then(|p| p.extension()) {
                 Some(e) if e.eq_ignore_ascii_case("md") => ReportFormat::Md,
                 _ => ReportFormat::Html,
@@ -468,6 +472,14 @@ fn stream(
     columns: &[&str],
     each: impl Fn(&dyn Fields) -> Result<Added, String> + Sync,
 ) -> Result<ExitCode, String> {
+    if let (Some(input), Some(output)) = (&io.input, &io.output) {
+        if same_file(input, output) {
+            return Err(format!(
+                "{} is the input too: writing it would erase the records before they are read; write elsewhere",
+                output.display()
+            ));
+        }
+    }
     let source = Source::open(io.input.as_deref(), io.from)?;
     let output: Box<dyn Write> = match &io.output {
         Some(path) => Box::new(BufWriter::with_capacity(
@@ -489,6 +501,20 @@ fn stream(
         );
     }
     finish(counts, io.strict)
+}
+
+/// Whether two paths name one existing file (through links too).
+fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        #[cfg(unix)]
+        (Ok(a), Ok(b)) => {
+            use std::os::unix::fs::MetadataExt;
+            (a.dev(), a.ino()) == (b.dev(), b.ino())
+        }
+        #[cfg(not(unix))]
+        (Ok(_), Ok(_)) => std::fs::canonicalize(a).ok() == std::fs::canonicalize(b).ok(),
+        _ => false,
+    }
 }
 
 /// Reports the counts and says how the run ended: 1 when `strict` and a record was rejected.

@@ -7,6 +7,7 @@ use kizuna::engage::Post;
 use kizuna::sla::{Calendar, CalendarConfig, Event, ReplyRules, SlaPolicy, SlaReport};
 use serde_json::{Map, Value};
 
+use crate::records::output::printable;
 use crate::records::{Counts, Source, each_record};
 
 /// The policy used without `--policy`: every first reply within an hour.
@@ -116,8 +117,8 @@ pub fn table(report: &SlaReport) -> String {
             .collect();
         out.push_str(&format!(
             "{}\t{}\t{took}\t{status}\t{}\n",
-            e.key,
-            e.rule.as_deref().unwrap_or("-"),
+            printable(&e.key),
+            printable(e.rule.as_deref().unwrap_or("-")),
             if next.is_empty() {
                 "-".to_owned()
             } else {

@@ -362,6 +362,68 @@ fn csv_out_reads_back_in_and_tables_are_aligned() {
 }
 
 #[test]
+fn writing_over_the_input_is_refused_and_the_input_kept() {
+    let dir = std::env::temp_dir().join(format!("kizuna-cli-same-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("posts.jsonl");
+    std::fs::write(&path, "{\"text\": \"a\"}\n").expect("written");
+    let link = dir.join("link.jsonl");
+    std::fs::hard_link(&path, &link).expect("a hard link");
+    for output in [&path, &link] {
+        let out = kizuna(
+            &[
+                "normalize",
+                path.to_str().expect("UTF-8"),
+                "-o",
+                output.to_str().expect("UTF-8"),
+            ],
+            None,
+        );
+        assert_eq!(out.status.code(), Some(2));
+        assert!(
+            text(&out.stderr).contains("is the input too"),
+            "{}",
+            text(&out.stderr)
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("kept"),
+        "{\"text\": \"a\"}\n"
+    );
+    std::fs::remove_dir_all(&dir).expect("cleaned");
+}
+
+#[test]
+fn a_failed_write_ends_the_run_while_standard_input_stays_open() {
+    // `| head -1` closes the pipe early; the run must end even though its input has not.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kizuna"))
+        .args(["classify"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    drop(child.stdout.take()); // the reader of the output goes away
+    let mut input = child.stdin.take().expect("stdin");
+    let lines = "{\"text\": \"flight delayed again\"}\n".repeat(20_000);
+    // Once kizuna has stopped, the rest of the input meets a closed pipe: that is expected.
+    let _ = input.write_all(lines.as_bytes());
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("waitable") {
+            break status;
+        }
+        assert!(
+            started.elapsed().as_secs() < 20,
+            "kizuna hangs after its output closed"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    drop(input);
+    assert_eq!(status.code(), Some(2));
+}
+
+#[test]
 fn engage_profiles_the_brand_accounts() {
     let sample = sample();
     let sample = sample.to_str().expect("UTF-8 path");

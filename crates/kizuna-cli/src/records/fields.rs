@@ -66,8 +66,14 @@ impl<'a> LineFields<'a> {
         })
     }
 
+    /// The value of `name`; the last one when the line names it twice, as a parsed object
+    /// would keep it.
     fn get(&self, name: &str) -> Option<&'a RawValue> {
-        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| *v)
+        self.0
+            .iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| *v)
     }
 
     /// The record with `added` in place of any field of the same name, as one JSON line
@@ -75,11 +81,14 @@ impl<'a> LineFields<'a> {
     pub fn write_with(&self, added: &Added, out: &mut Vec<u8>) -> Result<(), String> {
         out.push(b'{');
         let mut first = true;
+        // A name given twice is written once, where it first stood, with its last value.
         let kept = self
             .0
             .iter()
-            .filter(|(k, _)| !added.iter().any(|(name, _)| name == k))
-            .map(|(k, v)| (k.as_ref(), *v));
+            .enumerate()
+            .filter(|(i, (k, _))| !self.0[..*i].iter().any(|(earlier, _)| earlier == k))
+            .filter(|(_, (k, _))| !added.iter().any(|(name, _)| name == k))
+            .filter_map(|(_, (k, _))| self.get(k).map(|v| (k.as_ref(), v)));
         let added = added.iter().map(|(k, v)| (*k, v.as_ref()));
         for (name, value) in kept.chain(added) {
             if !first {
@@ -195,6 +204,22 @@ mod tests {
             serde_json::from_str::<Map<String, Value>>(&out).expect("JSON")
         );
         assert_eq!(Fields::number(&map, "author", "followers"), Some(12.0));
+    }
+
+    #[test]
+    fn a_name_given_twice_reads_and_writes_as_a_parsed_object_keeps_it() {
+        let line = r#"{"id":"1","text":"first","n":1,"text":"last"}"#;
+        let fields = LineFields::parse(line).expect("an object");
+        assert_eq!(fields.text("text").expect("text"), "last");
+        let mut out = Vec::new();
+        fields
+            .write_with(&vec![("n", json(&2).expect("json"))], &mut out)
+            .expect("written");
+        let out = String::from_utf8(out).expect("UTF-8");
+        assert_eq!(out, r#"{"id":"1","text":"last","n":2}"#);
+        let mut map: Map<String, Value> = serde_json::from_str(line).expect("JSON");
+        apply(&mut map, vec![("n", json(&2).expect("json"))]).expect("applied");
+        assert_eq!(serde_json::to_string(&map).expect("JSON"), out);
     }
 
     #[test]

@@ -73,15 +73,45 @@ pub fn records(input: Box<dyn BufRead + Send>, format: InputFormat) -> std::io::
     })
 }
 
-fn jsonl(input: impl BufRead) -> impl Iterator<Item = std::io::Result<(usize, RawRecord)>> {
-    input
-        .lines()
-        .enumerate()
-        .filter_map(|(index, line)| match line {
-            Err(e) => Some(Err(e)),
-            Ok(line) if line.trim().is_empty() => None,
-            Ok(line) => Some(Ok((index + 1, RawRecord::Json(line)))),
-        })
+fn jsonl(input: impl BufRead) -> JsonLines<impl BufRead> {
+    JsonLines { input, line: 0 }
+}
+
+/// The lines of a JSON Lines input, blank ones skipped; a line that is not UTF-8 is a record
+/// to reject, not the end of the input.
+struct JsonLines<R> {
+    input: R,
+    line: usize,
+}
+
+impl<R: BufRead> Iterator for JsonLines<R> {
+    type Item = std::io::Result<(usize, RawRecord)>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let mut bytes = Vec::new();
+            match self.input.read_until(b'\n', &mut bytes) {
+                Ok(0) => return None,
+                Ok(_) => self.line += 1,
+                Err(e) => return Some(Err(e)),
+            }
+            if bytes.last() == Some(&b'\n') {
+                bytes.pop();
+                if bytes.last() == Some(&b'\r') {
+                    bytes.pop();
+                }
+            }
+            let raw = match String::from_utf8(bytes) {
+                Ok(text) if text.trim().is_empty() => continue,
+                Ok(text) => RawRecord::Json(text),
+                Err(e) => RawRecord::Read(Err(format!(
+                    "not UTF-8: an invalid byte after {} bytes",
+                    e.utf8_error().valid_up_to()
+                ))),
+            };
+            return Some(Ok((self.line, raw)));
+        }
+    }
 }
 
 fn parse_json_line(line: &str) -> Parsed {
@@ -95,9 +125,12 @@ fn parse_json_line(line: &str) -> Parsed {
 /// The columns that name a "Customer Support on Twitter" export.
 const TWCS_COLUMNS: [&str; 5] = ["tweet_id", "author_id", "inbound", "created_at", "text"];
 
-fn csv_records(
-    input: Box<dyn BufRead + Send>,
-) -> std::io::Result<impl Iterator<Item = std::io::Result<(usize, RawRecord)>>> {
+fn csv_records(mut input: Box<dyn BufRead + Send>) -> std::io::Result<CsvRows> {
+    let crlf = {
+        let start = input.fill_buf()?;
+        let first_break = start.iter().position(|&b| b == b'\n');
+        first_break.is_some_and(|at| at > 0 && start[at - 1] == b'\r')
+    };
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
     let header: Vec<String> = reader
         .headers()
@@ -106,30 +139,73 @@ fn csv_records(
         .map(|h| h.trim().to_owned())
         .collect();
     let twcs = TWCS_COLUMNS.iter().all(|c| header.iter().any(|h| h == c));
-    Ok(reader.into_records().map(move |row| match row {
-        Ok(row) => {
-            let line = row.position().map_or(0, |p| p.line() as usize);
-            let parsed = if row.len() != header.len() {
-                Err(format!(
-                    "{} cells where the header has {} columns",
-                    row.len(),
-                    header.len()
-                ))
-            } else if twcs {
-                twcs_post(&header, &row)
-            } else {
-                csv_record(&header, &row)
-            };
-            Ok((line, RawRecord::Read(parsed)))
-        }
-        Err(e) => match e.kind() {
-            csv::ErrorKind::Io(_) => Err(csv_io(e)),
-            _ => {
-                let line = e.position().map_or(0, |p| p.line() as usize);
-                Ok((line, RawRecord::Read(Err(format!("not CSV: {e}")))))
+    Ok(CsvRows {
+        reader,
+        header,
+        twcs,
+        crlf,
+        row: csv::StringRecord::new(),
+    })
+}
+
+/// The rows of a CSV input as records.
+struct CsvRows {
+    reader: csv::Reader<Box<dyn BufRead + Send>>,
+    header: Vec<String>,
+    twcs: bool,
+    /// Whether lines end in CR LF (the reader counts such a line's break only on the next read).
+    crlf: bool,
+    row: csv::StringRecord,
+}
+
+impl Iterator for CsvRows {
+    type Item = std::io::Result<(usize, RawRecord)>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self.reader.read_record(&mut self.row) {
+            Ok(false) => None,
+            Ok(true) => {
+                let began = self.row.position().map_or(1, csv::Position::line);
+                let ended = self.reader.position().line();
+                let line = start_line(began, ended, self.crlf, &self.row);
+                let parsed = if self.row.len() != self.header.len() {
+                    Err(format!(
+                        "{} cells where the header has {} columns",
+                        self.row.len(),
+                        self.header.len()
+                    ))
+                } else if self.twcs {
+                    twcs_post(&self.header, &self.row)
+                } else {
+                    csv_record(&self.header, &self.row)
+                };
+                Some(Ok((line, RawRecord::Read(parsed))))
             }
-        },
-    }))
+            Err(e) => match e.kind() {
+                csv::ErrorKind::Io(_) => Some(Err(csv_io(e))),
+                _ => {
+                    let line = e.position().map_or(0, csv::Position::line);
+                    let line = usize::try_from(line).unwrap_or(usize::MAX);
+                    Some(Ok((line, RawRecord::Read(Err(format!("not CSV: {e}"))))))
+                }
+            },
+        }
+    }
+}
+
+/// The line a CSV record starts on. The reader's record position is where it began reading,
+/// before the blank lines it skips, so the start is worked back from where it stopped: less
+/// the line breaks inside quoted cells and the record's own break (counted at once after LF,
+/// on the next read after CR LF). Never before where it began; a last record without a
+/// final line break after blank lines is the one case this puts a line early.
+fn start_line(began: u64, ended: u64, crlf: bool, row: &csv::StringRecord) -> usize {
+    let inside: u64 = row
+        .iter()
+        .map(|cell| cell.matches('\n').count() as u64)
+        .sum();
+    let own_break = u64::from(!crlf);
+    let start = ended.saturating_sub(inside + own_break).max(began);
+    usize::try_from(start).unwrap_or(usize::MAX)
 }
 
 fn csv_io(e: csv::Error) -> std::io::Error {
@@ -153,6 +229,8 @@ const NUMBER_FIELDS: [&str; 11] = [
     "sentiment_score",
     "flame_risk",
 ];
+/// Fields whose cells are lists written as JSON (as `kizuna classify --to csv` writes them).
+const LIST_FIELDS: [&str; 4] = ["intents", "evidence", "entities", "flame_reasons"];
 /// Fields whose cells are flags.
 const FLAG_FIELDS: [&str; 5] = [
     "is_brand",
@@ -179,6 +257,11 @@ fn csv_record(header: &[String], row: &csv::StringRecord) -> Parsed {
             serde_json::Number::from_f64(number)
                 .map(Value::Number)
                 .ok_or_else(|| format!("column {column:?}: {cell:?} is not a finite number"))?
+        } else if LIST_FIELDS.contains(&name) {
+            serde_json::from_str::<Value>(cell)
+                .ok()
+                .filter(Value::is_array)
+                .ok_or_else(|| format!("column {column:?}: {cell:?} is not a JSON list"))?
         } else if FLAG_FIELDS.contains(&name) {
             Value::Bool(flag(cell).ok_or_else(|| {
                 format!("column {column:?}: {cell:?} is not true/false, yes/no or 1/0")
@@ -323,6 +406,44 @@ mod tests {
             serde_json::from_value(Value::Object(brand.clone())).expect("a Post");
         assert_eq!(post.author.id, "sprintcare");
         assert!(rows[2].1.as_ref().unwrap_err().contains("True or False"));
+    }
+
+    #[test]
+    fn csv_lines_count_blank_lines_multi_line_cells_and_crlf() {
+        let rows = read(
+            "id,text\r\n\r\n\r\n1,a\r\n2,\"two\r\nlines\"\r\n\n3,c",
+            InputFormat::Csv,
+        );
+        let lines: Vec<usize> = rows.iter().map(|(line, _)| *line).collect();
+        assert_eq!(lines, [4, 5, 8]);
+        let lf = read("id,text\n\n1,a\n2,\"b\nc\"\n\n\n3,d\n4,e", InputFormat::Csv);
+        assert_eq!(
+            lf.iter().map(|(line, _)| *line).collect::<Vec<_>>(),
+            [3, 4, 8, 9]
+        );
+        let lists = read(
+            "id,intents\n1,\"[\"\"question\"\"]\"\n2,question\n",
+            InputFormat::Csv,
+        );
+        assert_eq!(
+            lists[0].1.as_ref().expect("a record")["intents"],
+            serde_json::json!(["question"])
+        );
+        assert!(lists[1].1.as_ref().unwrap_err().contains("not a JSON list"));
+    }
+
+    #[test]
+    fn a_line_that_is_not_utf8_is_rejected_alone() {
+        let input: &'static [u8] = b"{\"a\": 1}\n{\"text\": \"\xff\"}\r\n\n{\"a\": 2}";
+        let rows: Vec<(usize, Parsed)> = records(Box::new(input), InputFormat::Jsonl)
+            .expect("JSON Lines")
+            .map(|item| item.map(|(line, raw)| (line, raw.parse())))
+            .collect::<std::io::Result<Vec<_>>>()
+            .expect("in memory");
+        assert_eq!(rows.len(), 3);
+        assert_eq!((rows[1].0, rows[2].0), (2, 4));
+        assert!(rows[1].1.as_ref().unwrap_err().contains("not UTF-8"));
+        assert_eq!(rows[2].1.as_ref().expect("a record")["a"], 2);
     }
 
     #[test]

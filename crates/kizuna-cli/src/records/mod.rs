@@ -97,15 +97,44 @@ pub fn each_record(
     Ok(counts)
 }
 
-/// Every record of `source` read as a post (and checked: counts finite and not negative);
-/// the others reported as in [`each_record`].
-pub fn read_posts(source: Source, errors: impl Write) -> std::io::Result<(Vec<Post>, Counts)> {
+/// A post of an export with what the SLA needs to know beside it.
+pub struct ExportPost {
+    /// The post.
+    pub post: Post,
+    /// Sent by a bot or auto-responder (`automated`): not a reply by a person.
+    pub automated: bool,
+    /// Closes its thread (`resolves`).
+    pub resolves: bool,
+}
+
+/// Every record of `source` read as a post (and checked: counts finite and not negative,
+/// the time within range); the others reported as in [`each_record`].
+pub fn read_posts(
+    source: Source,
+    errors: impl Write,
+) -> std::io::Result<(Vec<ExportPost>, Counts)> {
     let mut posts = Vec::new();
     let counts = each_record(source, errors, |record| {
+        let flag = |name: &str| record.get(name).and_then(Value::as_bool).unwrap_or(false);
+        let (automated, resolves) = (flag("automated"), flag("resolves"));
         let post = serde_json::from_value::<Post>(Value::Object(record))
             .map_err(|e| format!("not a post: {e}"))
-            .and_then(|post| post.validate().map(|()| post).map_err(|e| e.to_string()));
-        Ok(post.map(|post| posts.push(post)))
+            .and_then(|post| post.validate().map(|()| post).map_err(|e| e.to_string()))
+            .and_then(|post| {
+                // A day is added to the last post for the report's window: keep room for it.
+                let room = post
+                    .created_at
+                    .checked_add(jiff::SignedDuration::from_hours(48));
+                room.map(|_| post)
+                    .map_err(|_| "created_at is too far in the future".to_owned())
+            });
+        Ok(post.map(|post| {
+            posts.push(ExportPost {
+                post,
+                automated,
+                resolves,
+            })
+        }))
     })?;
     Ok((posts, counts))
 }
@@ -123,9 +152,10 @@ enum Done {
 /// Runs `each` over every record of `source`, on every core, and writes what it returns to
 /// `writer` in input order; bad records go as in [`each_record`].
 ///
-/// Three stages overlap, handing chunks on through short queues: a thread reads and splits
-/// lines, the worker pool parses, runs `each` and (for JSON Lines) serialises, and this thread
-/// writes. A failed write stops the other stages.
+/// A thread reads and splits lines ahead, handing chunks on through a short queue, while
+/// this one has the worker pool parse them and run `each` (serialising, for JSON Lines) and
+/// then writes them. The reading thread is not waited for when writing fails: it may be
+/// blocked on a terminal or pipe that will never say more.
 pub fn map_records<W: Write>(
     source: Source,
     writer: &mut RecordWriter<W>,
@@ -136,52 +166,48 @@ pub fn map_records<W: Write>(
         mut records,
         progress,
     } = source;
-    let as_lines = writer.writes_json_lines();
-    let each = &each;
-    std::thread::scope(|scope| {
-        let (raw_tx, raw_rx) = sync_channel::<Vec<(usize, input::RawRecord)>>(2);
-        let (done_tx, done_rx) = sync_channel::<Vec<(usize, Result<Done, String>)>>(2);
-        let reader = scope.spawn(move || -> std::io::Result<()> {
-            loop {
-                let chunk = records
-                    .by_ref()
-                    .take(CHUNK)
-                    .collect::<std::io::Result<Vec<_>>>()?;
-                if chunk.is_empty() || raw_tx.send(chunk).is_err() {
-                    return Ok(());
+    let (chunks, reading) = sync_channel::<Vec<(usize, input::RawRecord)>>(2);
+    let reader = std::thread::spawn(move || -> std::io::Result<()> {
+        loop {
+            let mut chunk = Vec::with_capacity(CHUNK);
+            for item in records.by_ref().take(CHUNK) {
+                match item {
+                    Ok(record) => chunk.push(record),
+                    Err(e) => {
+                        // What was read before the failure is still written and counted.
+                        let _ = chunks.send(chunk);
+                        return Err(e);
+                    }
                 }
             }
-        });
-        scope.spawn(move || {
-            for chunk in raw_rx {
-                let done = chunk
-                    .into_par_iter()
-                    .map(|(line, raw)| (line, work(raw, each, as_lines)))
-                    .collect();
-                if done_tx.send(done).is_err() {
-                    return;
-                }
+            if chunk.is_empty() || chunks.send(chunk).is_err() {
+                return Ok(());
             }
-        });
-        let mut counts = Counts::default();
-        for chunk in done_rx {
-            for (line, result) in chunk {
-                counts.read += 1;
-                let taken = match result {
-                    Ok(Done::Line(json)) => writer.write_json_line(&json).map(Ok)?,
-                    Ok(Done::Record(record)) => writer.write(&record).map(Ok)?,
-                    Err(reason) => Err(reason),
-                };
-                counts.tally(line, taken, &mut errors)?;
-            }
-            progress.tick();
         }
-        reader
-            .join()
-            .map_err(|_| std::io::Error::other("the reading thread failed"))??;
-        progress.finish();
-        Ok(counts)
-    })
+    });
+    let as_lines = writer.writes_json_lines();
+    let mut counts = Counts::default();
+    for chunk in reading {
+        let done: Vec<(usize, Result<Done, String>)> = chunk
+            .into_par_iter()
+            .map(|(line, raw)| (line, work(raw, &each, as_lines)))
+            .collect();
+        for (line, result) in done {
+            counts.read += 1;
+            let taken = match result {
+                Ok(Done::Line(json)) => writer.write_json_line(&json).map(Ok)?,
+                Ok(Done::Record(record)) => writer.write(&record).map(Ok)?,
+                Err(reason) => Err(reason),
+            };
+            counts.tally(line, taken, &mut errors)?;
+        }
+        progress.tick();
+    }
+    reader
+        .join()
+        .map_err(|_| std::io::Error::other("the reading thread failed"))??;
+    progress.finish();
+    Ok(counts)
 }
 
 /// One record through `each`: a JSON line bound for JSON Lines keeps its text and gains the

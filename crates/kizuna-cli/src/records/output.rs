@@ -213,8 +213,23 @@ fn table_text(value: &Value) -> String {
     match value {
         Value::Array(items) => items.iter().map(table_text).collect::<Vec<_>>().join(","),
         Value::Number(n) if n.is_f64() => format!("{:.3}", n.as_f64().unwrap_or(f64::NAN)),
-        other => cell_text(other).replace(['\n', '\r', '\t'], " "),
+        other => printable(&cell_text(other)),
     }
+}
+
+/// `text` safe to print on a terminal: control characters (escape sequences among them) and
+/// line or paragraph separators become spaces, so that no input can move the cursor, retitle
+/// the window or break a row.
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 /// Cells padded (or cut with `…`) to [`CELL_WIDTH`] terminal columns, the last one whole.
@@ -311,6 +326,19 @@ mod tests {
             "{}",
             lines[2]
         );
+    }
+
+    #[test]
+    fn tables_print_no_control_characters() {
+        let records = [
+            serde_json::json!({"id": "1\u{1b}]0;owned\u{7}", "text": "a\u{1b}[2Jb\u{2028}c\u{85}d"}),
+        ];
+        let (table, _) = written(OutputFormat::Table, None, &records);
+        assert!(
+            !table.chars().any(|c| c.is_control() && c != '\n'),
+            "{table:?}"
+        );
+        assert!(table.contains("a [2Jb c d"), "{table:?}");
     }
 
     #[test]

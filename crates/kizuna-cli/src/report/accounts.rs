@@ -10,6 +10,8 @@ use kizuna::engage::{
 use kizuna::sla::Calendar;
 use serde::Serialize;
 
+use crate::records::output::printable;
+
 /// Repeat engagers listed per account.
 pub const TOP_ENGAGERS: usize = 10;
 
@@ -114,14 +116,18 @@ pub fn table(views: &[AccountView]) -> String {
     }
     let mut out = String::new();
     for view in views {
-        out.push_str(&format!("@{} ({})\n", view.handle, view.id));
+        out.push_str(&format!(
+            "@{} ({})\n",
+            printable(&view.handle),
+            printable(&view.id)
+        ));
         for (label, value) in rows(view) {
             out.push_str(&format!("  {label:<30} {value}\n"));
         }
         for e in &view.engagers {
             out.push_str(&format!(
                 "  repeat engager @{:<21} {} engagements, last {}\n",
-                e.handle.as_deref().unwrap_or(&e.author_id),
+                printable(e.handle.as_deref().unwrap_or(&e.author_id)),
                 e.engagements,
                 e.last
             ));

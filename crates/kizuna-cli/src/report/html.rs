@@ -3,12 +3,11 @@
 
 use std::fmt::Write;
 
-use jiff::tz::TimeZone;
 use kizuna::classify::{Intent, Sentiment};
 
 use super::accounts::{self, percent};
 use super::svg::{Layer, stacked_bars};
-use super::{Analysis, human, marks, reason, reply_time_bins, status_text};
+use super::{Analysis, human, local_time, marks, overview, reason, reply_time_bins, status_text};
 
 /// Queue rows shown; the rest are counted.
 pub const QUEUE_ROWS: usize = 50;
@@ -40,29 +39,16 @@ document.body.setAttribute('data-rendered',ok?'yes':'no');});";
 
 /// The page.
 pub fn render(a: &Analysis) -> String {
-    let tz = TimeZone::get(&a.tz).unwrap_or(TimeZone::UTC);
-    let local = |t: jiff::Timestamp| {
-        t.to_zoned(tz.clone())
-            .strftime("%Y-%m-%d %H:%M")
-            .to_string()
-    };
+    let local = |t: jiff::Timestamp| local_time(&a.tz, t);
     let mut page = String::with_capacity(256 * 1024);
     let _ = write!(
         page,
         "<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\
          <title>kizuna report: {source}</title><style>{STYLE}</style></head><body>\
-         <h1>kizuna report: {source}</h1><p class=\"meta\">As of {now} ({tz}); posts from {start} to {end}. \
-         {read} records read, {rejected} rejected; {customers} customer posts, {brand} by the brand.</p>",
+         <h1>kizuna report: {source}</h1><p class=\"meta\">{overview}</p>",
         source = escape(&a.source),
-        now = local(a.now),
-        tz = escape(&a.tz),
-        start = local(a.window.start()),
-        end = local(a.window.end()),
-        read = a.counts.read,
-        rejected = a.counts.rejected,
-        customers = a.customer_posts,
-        brand = a.brand_posts,
+        overview = escape(&overview(a)),
     );
     queue(&mut page, a, &local);
     sla(&mut page, a);

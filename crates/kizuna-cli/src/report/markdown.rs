@@ -3,11 +3,10 @@
 
 use std::fmt::Write;
 
-use jiff::tz::TimeZone;
 use kizuna::classify::{Intent, Sentiment};
 
 use super::accounts::{self, percent};
-use super::{Analysis, human, reason, reply_time_bins, status_text};
+use super::{Analysis, human, overview, reason, reply_time_bins, status_text};
 
 /// Queue rows shown; the rest are counted.
 pub const QUEUE_ROWS: usize = 10;
@@ -17,25 +16,12 @@ const TEXT_CHARS: usize = 80;
 
 /// The summary.
 pub fn render(a: &Analysis) -> String {
-    let tz = TimeZone::get(&a.tz).unwrap_or(TimeZone::UTC);
-    let local = |t: jiff::Timestamp| {
-        t.to_zoned(tz.clone())
-            .strftime("%Y-%m-%d %H:%M")
-            .to_string()
-    };
     let mut md = String::new();
     let _ = writeln!(
         md,
-        "# kizuna report: {}\n\nAs of {} ({}); posts from {} to {}. {} records read, {} rejected; {} customer posts, {} by the brand.\n",
-        a.source,
-        local(a.now),
-        a.tz,
-        local(a.window.start()),
-        local(a.window.end()),
-        a.counts.read,
-        a.counts.rejected,
-        a.customer_posts,
-        a.brand_posts
+        "# kizuna report: {}\n\n{}\n",
+        cell(&a.source),
+        cell(&overview(a))
     );
 
     let _ = writeln!(md, "## Needs a reply now ({})\n", a.queue.len());
@@ -128,7 +114,7 @@ pub fn render(a: &Analysis) -> String {
 
     md.push_str("\n## The brand's accounts\n");
     for view in &a.accounts {
-        let _ = writeln!(md, "\n### @{}\n\n| | |\n|---|---|", view.handle);
+        let _ = writeln!(md, "\n### @{}\n\n| | |\n|---|---|", cell(&view.handle));
         for (label, value) in accounts::rows(view) {
             let _ = writeln!(md, "| {label} | {value} |");
         }
@@ -138,7 +124,7 @@ pub fn render(a: &Analysis) -> String {
             .map(|e| {
                 format!(
                     "@{} ({})",
-                    e.handle.as_deref().unwrap_or(&e.author_id),
+                    cell(e.handle.as_deref().unwrap_or(&e.author_id)),
                     e.engagements
                 )
             })
@@ -177,9 +163,23 @@ fn shorten(text: &str) -> String {
     cut
 }
 
-/// Text safe in a Markdown table cell.
+/// Text safe anywhere in Markdown, table cells included: on one line, with the characters
+/// that make tables, links, HTML or emphasis escaped, so that a post reads as what it says.
 fn cell(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('|', "\\|")
+    let one_line = crate::records::output::printable(text);
+    let mut out = String::with_capacity(one_line.len());
+    for (i, word) in one_line.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            if matches!(c, '\\' | '|' | '<' | '>' | '[' | ']' | '`' | '*' | '_') {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -189,6 +189,10 @@ mod tests {
     #[test]
     fn cells_keep_tables_whole() {
         assert_eq!(cell("a|b\\c"), "a\\|b\\\\c");
+        assert_eq!(
+            cell("x\n# pwned <img onerror=1> [a](javascript:b) *e*"),
+            "x # pwned \\<img onerror=1\\> \\[a\\](javascript:b) \\*e\\*"
+        );
         assert_eq!(shorten("one\ntwo   three"), "one two three");
         let long = "あ".repeat(100);
         assert_eq!(shorten(&long).chars().count(), TEXT_CHARS);

@@ -25,7 +25,7 @@ use kizuna::sla::{
 };
 use rayon::prelude::*;
 
-use crate::records::Counts;
+use crate::records::{Counts, ExportPost};
 pub use accounts::AccountView;
 
 /// What the report is asked to cover.
@@ -84,6 +84,11 @@ pub struct Analysis {
     pub gone_unanswered: usize,
     /// The horizon.
     pub horizon: SignedDuration,
+    /// Posts left out for being later than `--now`.
+    pub after_now: usize,
+    /// Posts that could not be placed in a thread (a duplicate id, a reply older than what it
+    /// answers…), each with why.
+    pub problems: Vec<String>,
     /// The SLA aggregates.
     pub sla: SlaSummary,
     /// The policy's first-reply targets, as people say them.
@@ -91,7 +96,7 @@ pub struct Analysis {
     /// Every answered first reply: how long it took and whether it met its target (`None`
     /// without one).
     pub reply_times: Vec<(SignedDuration, Option<bool>)>,
-    /// Every day of the window.
+    /// Every day of the window (its last [`MAX_DAYS`] when longer).
     pub days: Vec<Date>,
     /// Customer posts a day by sentiment, in [`Sentiment::ALL`] order.
     pub sentiment_by_day: Vec<Vec<f64>>,
@@ -109,24 +114,33 @@ pub struct Analysis {
 ///
 /// No posts, an unknown time zone, or a failure of the core's scoring.
 pub fn analyse(
-    mut posts: Vec<Post>,
+    mut export: Vec<ExportPost>,
     counts: Counts,
     classifier: &Classifier,
     options: &Options<'_>,
 ) -> Result<Analysis, String> {
+    let before = export.len();
+    if let Some(now) = options.now {
+        export.retain(|p| p.post.created_at <= now);
+    }
+    let after_now = before - export.len();
+    export.sort_by(|a, b| (a.post.created_at, &a.post.id).cmp(&(b.post.created_at, &b.post.id)));
+    let (mut posts, flags): (Vec<Post>, Vec<(bool, bool)>) = export
+        .into_iter()
+        .map(|p| (p.post, (p.automated, p.resolves)))
+        .unzip();
     mark_brand_posts(&mut posts, &options.brand_handles);
-    posts.sort_by(|a, b| (a.created_at, &a.id).cmp(&(b.created_at, &b.id)));
     let window = window_of(&posts, &options.tz)?;
     let last = window.end() - SignedDuration::from_secs(1);
     let tz = window.time_zone().clone();
     let now = options.now.unwrap_or(last);
 
     let classes = classify_customers(&posts, classifier);
-    let days = window.days();
+    let days = charted_days(&window, &options.tz)?;
     let (sentiment_by_day, intents_by_day) = by_day(&posts, &classes, &days, &tz);
     let spikes = spikes(&days, &sentiment_by_day);
-    let (mut queue, sla, reply_times) = score(&posts, &classes, options, now)?;
-    let before = queue.len();
+    let (mut queue, sla, reply_times, problems) = score(&posts, &flags, &classes, options, now)?;
+    let waiting = queue.len();
     queue.retain(|w| w.waited <= options.horizon);
     let accounts = accounts::views(&posts, &window, options.calendar)?;
     Ok(Analysis {
@@ -136,7 +150,9 @@ pub fn analyse(
         counts,
         customer_posts: classes.iter().flatten().count(),
         brand_posts: posts.iter().filter(|p| p.author.is_brand).count(),
-        gone_unanswered: before - queue.len(),
+        gone_unanswered: waiting - queue.len(),
+        after_now,
+        problems,
         horizon: options.horizon,
         queue,
         sla,
@@ -177,7 +193,24 @@ pub fn window_of(posts: &[Post], tz: &str) -> Result<Window, String> {
     let (Some(first), Some(last)) = (first, last) else {
         return Err("no posts to report on".to_owned());
     };
-    Window::new(first, last + SignedDuration::from_secs(1), tz).map_err(|e| e.to_string())
+    let end = last
+        .checked_add(SignedDuration::from_secs(1))
+        .map_err(|e| format!("the last post's time: {e}"))?;
+    Window::new(first, end, tz).map_err(|e| e.to_string())
+}
+
+/// The most days the report charts: the last two years of a longer export.
+pub const MAX_DAYS: i64 = 731;
+
+/// The days the report charts: every day of the window, or its last [`MAX_DAYS`].
+fn charted_days(window: &Window, tz: &str) -> Result<Vec<Date>, String> {
+    let span = SignedDuration::from_hours(24 * MAX_DAYS);
+    match window.end().checked_sub(span) {
+        Ok(start) if start > window.start() => Window::new(start, window.end(), tz)
+            .map(|w| w.days())
+            .map_err(|e| e.to_string()),
+        _ => Ok(window.days()),
+    }
 }
 
 /// Every customer post classified (on every core), with what the export says about its
@@ -273,26 +306,31 @@ type Scored = (
     Vec<Waiting>,
     SlaSummary,
     Vec<(SignedDuration, Option<bool>)>,
+    Vec<String>,
 );
 
 /// Threads scored against the policy: the waiting ones that need a reply (most urgent
 /// first), the aggregates, and the first-reply times.
 fn score(
     posts: &[Post],
+    flags: &[(bool, bool)],
     classes: &[Option<Classification>],
     options: &Options<'_>,
     now: Timestamp,
 ) -> Result<Scored, String> {
-    let by_id: HashMap<&str, usize> = posts
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i))
-        .collect();
+    // The first post with an id is the one threads keep; a later one is a reported problem.
+    let mut by_id: HashMap<&str, usize> = HashMap::with_capacity(posts.len());
+    for (i, post) in posts.iter().enumerate() {
+        by_id.entry(post.id.as_str()).or_insert(i);
+    }
     let events: Vec<Event> = posts
         .iter()
         .zip(classes)
-        .map(|(post, class)| {
+        .zip(flags)
+        .map(|((post, class), &(automated, resolves))| {
             let mut event = Event::from(post);
+            event.automated = automated;
+            event.resolves = resolves;
             if let Some(class) = class {
                 event
                     .tags
@@ -304,7 +342,9 @@ fn score(
             event
         })
         .collect();
-    let threads = build_threads(events).threads;
+    let built = build_threads(events);
+    let problems = built.problems.iter().map(ToString::to_string).collect();
+    let threads = built.threads;
     let rules = ReplyRules::default();
     let evaluations = threads
         .iter()
@@ -372,7 +412,7 @@ fn score(
             a.waited,
         ))
     });
-    Ok((queue, summary, reply_times))
+    Ok((queue, summary, reply_times, problems))
 }
 
 /// Urgency as a number to sort by: high is 2.
@@ -472,6 +512,45 @@ pub fn status_text(status: &Option<Status>) -> String {
     }
 }
 
+/// `t` as a date and minute in the time zone `tz` (UTC for a zone jiff does not know).
+pub fn local_time(tz: &str, t: Timestamp) -> String {
+    let tz = TimeZone::get(tz).unwrap_or(TimeZone::UTC);
+    t.to_zoned(tz).strftime("%Y-%m-%d %H:%M").to_string()
+}
+
+/// The report's opening sentence, in plain text: the moment, the window, the counts, and
+/// what was left out and why.
+pub fn overview(a: &Analysis) -> String {
+    let local = |t: Timestamp| local_time(&a.tz, t);
+    let mut text = format!(
+        "As of {} ({}); posts from {} to {}. {} records read, {} rejected; {} customer posts, {} by the brand.",
+        local(a.now),
+        a.tz,
+        local(a.window.start()),
+        local(a.window.end()),
+        a.counts.read,
+        a.counts.rejected,
+        a.customer_posts,
+        a.brand_posts
+    );
+    if a.days.len() as i64 >= MAX_DAYS {
+        text.push_str(&format!(" Days are charted for the last {MAX_DAYS}."));
+    }
+    if a.after_now > 0 {
+        text.push_str(&format!(
+            " {} posts later than that moment are left out.",
+            a.after_now
+        ));
+    }
+    if !a.problems.is_empty() {
+        text.push_str(&format!(
+            " {} posts could not be placed in a thread (a repeated id, a reply older than what it answers…; each is named on standard error).",
+            a.problems.len()
+        ));
+    }
+    text
+}
+
 /// Why a post is in the queue: urgency, intents and flame risk in a few words.
 pub fn reason(class: &Classification) -> String {
     let intents: Vec<&str> = class.intents.iter().map(|i| i.name()).collect();
@@ -546,7 +625,15 @@ mod tests {
             brand_handles: brand_handles.iter().map(|h| (*h).to_owned()).collect(),
         };
         let classifier = Classifier::builder().build().expect("classifier");
-        analyse(posts, Counts::default(), &classifier, &options).expect("analysis")
+        let export = posts
+            .into_iter()
+            .map(|post| ExportPost {
+                post,
+                automated: false,
+                resolves: false,
+            })
+            .collect();
+        analyse(export, Counts::default(), &classifier, &options).expect("analysis")
     }
 
     #[test]
@@ -629,6 +716,98 @@ mod tests {
         assert_eq!(a.days.len(), 1);
         let total: f64 = a.sentiment_by_day[0].iter().sum();
         assert_eq!(total, 5.0, "the five customer posts");
+    }
+
+    #[test]
+    fn bot_replies_do_not_answer_and_repeated_ids_are_reported() {
+        let policy = SlaPolicy::from_config(crate::sla::DEFAULT_POLICY).expect("policy");
+        let options = Options {
+            source: "test".into(),
+            tz: "UTC".into(),
+            calendar: None,
+            policy: &policy,
+            now: Some("2026-11-20T12:00:00Z".parse().expect("a time")),
+            horizon: SignedDuration::from_hours(72),
+            brand_handles: vec![],
+        };
+        let at = |m: i8| format!("2026-11-20T10:{m:02}:00Z");
+        let export = vec![
+            (
+                post(
+                    "1",
+                    &at(0),
+                    "taro",
+                    false,
+                    "stranded at the gate, flight cancelled, please help",
+                    None,
+                ),
+                false,
+            ),
+            (
+                post(
+                    "2",
+                    &at(1),
+                    "bot",
+                    true,
+                    "Thanks for reaching out!",
+                    Some("1"),
+                ),
+                true,
+            ),
+            (
+                post("1", &at(5), "hana", false, "love this airline", None),
+                false,
+            ),
+            (
+                post(
+                    "3",
+                    "2026-11-20T13:00:00Z",
+                    "ken",
+                    false,
+                    "later than --now",
+                    None,
+                ),
+                false,
+            ),
+        ];
+        let export = export
+            .into_iter()
+            .map(|(post, automated)| ExportPost {
+                post,
+                automated,
+                resolves: false,
+            })
+            .collect();
+        let classifier = Classifier::builder().build().expect("classifier");
+        let a = analyse(export, Counts::default(), &classifier, &options).expect("analysis");
+        assert_eq!(a.queue.len(), 1, "the bot's reply answers no one");
+        assert_eq!(
+            a.queue[0].post.author.id, "taro",
+            "the first post with id 1 is kept"
+        );
+        assert_eq!(a.problems.len(), 1, "{:?}", a.problems);
+        assert!(a.problems[0].contains("duplicate id"), "{:?}", a.problems);
+        assert_eq!(a.after_now, 1);
+        assert!(a.reply_times.is_empty());
+    }
+
+    #[test]
+    fn a_long_export_charts_its_last_two_years_and_times_stay_in_range() {
+        let posts = vec![
+            post("1", "-009999-01-03T00:00:00Z", "taro", false, "hello", None),
+            post(
+                "2",
+                "2026-11-20T10:00:00+09:00",
+                "hana",
+                false,
+                "ログインできない",
+                None,
+            ),
+        ];
+        let a = analysis(posts, &[]);
+        assert_eq!(a.days.len() as i64, MAX_DAYS + 1);
+        assert!(overview(&a).contains("charted for the last 731"));
+        assert_eq!(a.queue.len(), 1);
     }
 
     #[test]
