@@ -41,15 +41,29 @@ struct Cli {
     command: Command,
 }
 
-/// Where records come from and go, and how strict to be.
+/// Where an export comes from.
 #[derive(clap::Args)]
-struct Io {
+struct Input {
     /// The export: JSON Lines or CSV (by its extension; the "Customer Support on Twitter"
     /// columns are recognised); standard input when absent or `-`.
     input: Option<PathBuf>,
     /// The input's format, when its extension does not say.
     #[arg(long, value_enum)]
     from: Option<InputFormat>,
+}
+
+impl Input {
+    /// Opens the export.
+    fn open(&self) -> Result<Source, String> {
+        Source::open(self.input.as_deref(), self.from)
+    }
+}
+
+/// Where records come from and go, and how strict to be.
+#[derive(clap::Args)]
+struct Io {
+    #[command(flatten)]
+    input: Input,
     /// Where to write; standard output when absent.
     #[arg(short, long)]
     output: Option<PathBuf>,
@@ -111,11 +125,8 @@ enum Command {
     /// Rebuild threads from an export (posts or events, JSON Lines) and score each against an
     /// SLA policy: per-thread first-reply time and status, then the aggregates.
     Sla {
-        /// The export (JSON Lines or CSV); standard input when absent or `-`.
-        input: Option<PathBuf>,
-        /// The input's format, when its extension does not say.
-        #[arg(long, value_enum)]
-        from: Option<InputFormat>,
+        #[command(flatten)]
+        input: Input,
         /// The SLA policy (JSON or TOML); without it, every first reply within an hour.
         #[arg(long)]
         policy: Option<PathBuf>,
@@ -150,11 +161,8 @@ enum Command {
     /// The brand's accounts in an export (posts, JSON Lines or CSV): activity, profile,
     /// response rate and times, and the customers who keep coming back.
     Engage {
-        /// The export; standard input when absent or `-`.
-        input: Option<PathBuf>,
-        /// The input's format, when its extension does not say.
-        #[arg(long, value_enum)]
-        from: Option<InputFormat>,
+        #[command(flatten)]
+        input: Input,
         /// A brand handle (`@sora_air`, repeatable) whose posts are the brand's even when the
         /// export does not flag them.
         #[arg(long = "brand")]
@@ -172,11 +180,8 @@ enum Command {
     /// sentiment and intents by day, spikes, the brand's accounts. A self-contained HTML page,
     /// or a Markdown summary.
     Report {
-        /// The export; standard input when absent or `-`.
-        input: Option<PathBuf>,
-        /// The input's format, when its extension does not say.
-        #[arg(long, value_enum)]
-        from: Option<InputFormat>,
+        #[command(flatten)]
+        input: Input,
         /// Where to write; `report.html` (or standard output for Markdown) when absent.
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -267,7 +272,6 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Command::Sla {
             input,
-            from,
             policy,
             hours,
             now,
@@ -277,9 +281,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let policy = policy_of(policy.as_deref())?;
             let calendar = hours.calendar()?;
             let now = instant(now.as_deref())?.unwrap_or_else(jiff::Timestamp::now);
-            let (events, counts) =
-                sla::read_events(Source::open(input.as_deref(), from)?, io::stderr().lock())
-                    .map_err(|e| format!("input failed: {e}"))?;
+            let (events, counts) = sla::read_events(input.open()?, io::stderr().lock())
+                .map_err(|e| format!("input failed: {e}"))?;
             let report = sla::score(events, &policy, calendar.as_ref(), now)?;
             for problem in &report.problems {
                 eprintln!("kizuna: {problem}");
@@ -294,16 +297,14 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Command::Engage {
             input,
-            from,
             brands,
             hours,
             json,
             strict,
         } => {
             let calendar = hours.calendar()?;
-            let (export, counts) =
-                records::read_posts(Source::open(input.as_deref(), from)?, io::stderr().lock())
-                    .map_err(|e| format!("input failed: {e}"))?;
+            let (export, counts) = records::read_posts(input.open()?, io::stderr().lock())
+                .map_err(|e| format!("input failed: {e}"))?;
             let mut posts: Vec<_> = export.into_iter().map(|p| p.post).collect();
             report::mark_brand_posts(&mut posts, &brands);
             let window = report::window_of(&posts, &hours.tz)?;
@@ -318,7 +319,6 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Command::Report {
             input,
-            from,
             output,
             format,
             brands,
@@ -341,14 +341,14 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let policy = policy_of(policy.as_deref())?;
             let calendar = hours.calendar()?;
             let source = input
+                .input
                 .as_deref()
                 .and_then(|p| p.file_name())
                 .map_or("standard input".to_owned(), |n| {
                     n.to_string_lossy().into_owned()
                 });
-            let (posts, counts) =
-                records::read_posts(Source::open(input.as_deref(), from)?, io::stderr().lock())
-                    .map_err(|e| format!("input failed: {e}"))?;
+            let (posts, counts) = records::read_posts(input.open()?, io::stderr().lock())
+                .map_err(|e| format!("input failed: {e}"))?;
             let options = report::Options {
                 source,
                 tz: hours.tz.clone(),
@@ -472,7 +472,7 @@ fn stream(
     columns: &[&str],
     each: impl Fn(&dyn Fields) -> Result<Added, String> + Sync,
 ) -> Result<ExitCode, String> {
-    if let (Some(input), Some(output)) = (&io.input, &io.output) {
+    if let (Some(input), Some(output)) = (&io.input.input, &io.output) {
         if same_file(input, output) {
             return Err(format!(
                 "{} is the input too: writing it would erase the records before they are read; write elsewhere",
@@ -480,7 +480,7 @@ fn stream(
             ));
         }
     }
-    let source = Source::open(io.input.as_deref(), io.from)?;
+    let source = io.input.open()?;
     let output: Box<dyn Write> = match &io.output {
         Some(path) => Box::new(BufWriter::with_capacity(
             1 << 16,

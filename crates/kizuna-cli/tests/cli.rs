@@ -25,6 +25,13 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).expect("UTF-8")
 }
 
+/// Asserts that the run failed as bad arguments or input do (exit 2), saying `message`.
+fn fails_saying(out: &Output, message: &str) {
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains(message), "{err}");
+}
+
 fn sample() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/data/sample_export.jsonl")
 }
@@ -44,16 +51,13 @@ fn holidays_print_date_tab_name_lines() {
 #[test]
 fn bad_arguments_exit_2_with_a_message() {
     let out = kizuna(&["holidays", "fr", "2026"], None);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("only `jp`"));
+    fails_saying(&out, "only `jp`");
     let out = kizuna(&["holidays", "jp", "1900"], None);
     assert_eq!(out.status.code(), Some(2));
     let out = kizuna(&["normalize", "--preset", "loud"], Some(""));
-    assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("neologdn"));
+    fails_saying(&out, "neologdn");
     let out = kizuna(&["classify", "/nonexistent/posts.jsonl"], None);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("cannot open"));
+    fails_saying(&out, "cannot open");
 }
 
 #[test]
@@ -191,12 +195,7 @@ fn sla_scores_the_sample_in_business_time() {
         ],
         None,
     );
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        text(&out.stderr).contains("calendar"),
-        "{}",
-        text(&out.stderr)
-    );
+    fails_saying(&out, "calendar");
     std::fs::remove_file(policy).ok();
 }
 
@@ -379,12 +378,7 @@ fn writing_over_the_input_is_refused_and_the_input_kept() {
             ],
             None,
         );
-        assert_eq!(out.status.code(), Some(2));
-        assert!(
-            text(&out.stderr).contains("is the input too"),
-            "{}",
-            text(&out.stderr)
-        );
+        fails_saying(&out, "is the input too");
     }
     assert_eq!(
         std::fs::read_to_string(&path).expect("kept"),
@@ -445,8 +439,7 @@ fn engage_profiles_the_brand_accounts() {
         .expect("a rate");
     assert!((0.0..=1.0).contains(&rate));
     let empty = kizuna(&["engage"], Some(""));
-    assert_eq!(empty.status.code(), Some(2));
-    assert!(text(&empty.stderr).contains("no posts"));
+    fails_saying(&empty, "no posts");
 }
 
 /// The report of the sample, written to a fresh directory.

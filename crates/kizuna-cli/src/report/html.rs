@@ -172,31 +172,10 @@ fn by_day(page: &mut String, a: &Analysis) {
         .iter()
         .filter_map(|(_, s)| a.days.iter().position(|d| *d == s.bucket))
         .collect();
-    let column = |rows: &[Vec<f64>], i: usize| {
-        rows.iter()
-            .map(|r| r.get(i).copied().unwrap_or(0.0))
-            .collect()
-    };
-    let sentiment: Vec<Layer<'_>> = Sentiment::ALL
-        .iter()
-        .zip(SENTIMENT_COLORS)
-        .enumerate()
-        .map(|(i, (s, color))| Layer {
-            name: s.name(),
-            color,
-            values: column(&a.sentiment_by_day, i),
-        })
-        .collect();
-    let intents: Vec<Layer<'_>> = Intent::ALL
-        .iter()
-        .zip(INTENT_COLORS)
-        .enumerate()
-        .map(|(i, (intent, color))| Layer {
-            name: intent.name(),
-            color,
-            values: column(&a.intents_by_day, i),
-        })
-        .collect();
+    let sentiment_names: Vec<&str> = Sentiment::ALL.iter().map(|s| s.name()).collect();
+    let intent_names: Vec<&str> = Intent::ALL.iter().map(|i| i.name()).collect();
+    let sentiment = layers(&sentiment_names, &SENTIMENT_COLORS, &a.sentiment_by_day);
+    let intents = layers(&intent_names, &INTENT_COLORS, &a.intents_by_day);
     page.push_str("<h2 id=\"days\">Sentiment and intents by day</h2>");
     page.push_str(&stacked_bars(
         "Customer posts a day by sentiment (spikes outlined)",
@@ -210,6 +189,23 @@ fn by_day(page: &mut String, a: &Analysis) {
         &intents,
         &spike_days,
     ));
+}
+
+/// One chart layer per name, its values a column of `rows` (one row a day).
+fn layers<'a>(names: &[&'a str], colors: &[&'a str], rows: &[Vec<f64>]) -> Vec<Layer<'a>> {
+    names
+        .iter()
+        .zip(colors)
+        .enumerate()
+        .map(|(i, (name, color))| Layer {
+            name,
+            color,
+            values: rows
+                .iter()
+                .map(|r| r.get(i).copied().unwrap_or(0.0))
+                .collect(),
+        })
+        .collect()
 }
 
 fn spikes(page: &mut String, a: &Analysis) {
