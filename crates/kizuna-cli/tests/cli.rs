@@ -569,3 +569,39 @@ fn a_progress_bar_is_drawn_on_a_terminal_and_nowhere_else() {
     assert!(!quiet.contains('█'), "CI logs stay quiet: {quiet}");
     assert!(quiet.contains("6131 records read"), "{quiet}");
 }
+
+#[test]
+fn a_live_feed_is_answered_record_by_record() {
+    // `tail -f export.jsonl | kizuna classify`: each record comes out without waiting for more.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kizuna"))
+        .args(["classify"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut input = child.stdin.take().expect("stdin");
+    let output = child.stdout.take().expect("stdout");
+    let (lines, arriving) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(output).lines() {
+            if lines.send(line).is_err() {
+                return;
+            }
+        }
+    });
+    for text in ["flight delayed again", "ログインできない"] {
+        writeln!(input, "{{\"text\": \"{text}\"}}").expect("written");
+        input.flush().expect("flushed");
+        let line = arriving
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .expect("a line while the input stays open")
+            .expect("UTF-8");
+        let record: serde_json::Value = serde_json::from_str(&line).expect("JSON");
+        assert_eq!(record["text"], text);
+        assert_eq!(record["sentiment"], "negative");
+    }
+    drop(input);
+    assert!(child.wait().expect("ends").success());
+}

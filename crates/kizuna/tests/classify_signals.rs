@@ -27,7 +27,10 @@ fn negation_in_both_languages() {
     assert_eq!(sentiment("not good"), Sentiment::Negative);
     assert_eq!(sentiment("isn't great"), Sentiment::Negative);
     // "still not" complains and negates what follows.
-    assert_eq!(sentiment("still not happy with the service"), Sentiment::Negative);
+    assert_eq!(
+        sentiment("still not happy with the service"),
+        Sentiment::Negative
+    );
     // A clause boundary ends the scope.
     assert_eq!(sentiment("not today. great service"), Sentiment::Positive);
 }

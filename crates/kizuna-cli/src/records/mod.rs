@@ -10,7 +10,7 @@ pub mod progress;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
-use std::sync::mpsc::sync_channel;
+use std::sync::mpsc::{SyncSender, sync_channel};
 
 use kizuna::engage::Post;
 use rayon::prelude::*;
@@ -48,6 +48,10 @@ pub struct Source {
     pub records: Records,
     /// The bar that follows the bytes read.
     pub progress: Progress,
+    /// Whether the records come from standard input, which may be a live feed
+    /// (`tail -f export.jsonl | kizuna classify`): they are passed on as they come, not
+    /// held back until a chunk is full.
+    pub live: bool,
 }
 
 impl Source {
@@ -55,19 +59,27 @@ impl Source {
     /// extension when absent).
     pub fn open(path: Option<&Path>, format: Option<InputFormat>) -> Result<Source, String> {
         let format = InputFormat::detect(format, path);
-        let (input, size): (Box<dyn BufRead + Send>, Option<u64>) = match path {
+        let (input, size, live): (Box<dyn BufRead + Send>, Option<u64>, bool) = match path {
             Some(path) if path.as_os_str() != "-" => {
                 let file =
                     File::open(path).map_err(|e| format!("cannot open {}: {e}", path.display()))?;
                 let size = file.metadata().ok().map(|m| m.len());
-                (Box::new(BufReader::with_capacity(1 << 16, file)), size)
+                (
+                    Box::new(BufReader::with_capacity(1 << 16, file)),
+                    size,
+                    false,
+                )
             }
-            _ => (Box::new(BufReader::new(std::io::stdin())), None),
+            _ => (Box::new(BufReader::new(std::io::stdin())), None, true),
         };
         let (input, progress) = Progress::wrap(input, size);
         let records = input::records(input, format)
             .map_err(|e| format!("cannot read the CSV header: {e}"))?;
-        Ok(Source { records, progress })
+        Ok(Source {
+            records,
+            progress,
+            live,
+        })
     }
 }
 
@@ -163,26 +175,16 @@ pub fn map_records<W: Write>(
     each: impl Fn(&dyn Fields) -> Result<Added, String> + Sync,
 ) -> std::io::Result<Counts> {
     let Source {
-        mut records,
+        records,
         progress,
+        live,
     } = source;
-    let (chunks, reading) = sync_channel::<Vec<(usize, input::RawRecord)>>(2);
-    let reader = std::thread::spawn(move || -> std::io::Result<()> {
-        loop {
-            let mut chunk = Vec::with_capacity(CHUNK);
-            for item in records.by_ref().take(CHUNK) {
-                match item {
-                    Ok(record) => chunk.push(record),
-                    Err(e) => {
-                        // What was read before the failure is still written and counted.
-                        let _ = chunks.send(chunk);
-                        return Err(e);
-                    }
-                }
-            }
-            if chunk.is_empty() || chunks.send(chunk).is_err() {
-                return Ok(());
-            }
+    let (chunks, reading) = sync_channel::<Chunk>(2);
+    let reader = std::thread::spawn(move || {
+        if live {
+            read_as_they_come(records, &chunks)
+        } else {
+            read_in_chunks(records, &chunks)
         }
     });
     let as_lines = writer.writes_json_lines();
@@ -201,6 +203,9 @@ pub fn map_records<W: Write>(
             };
             counts.tally(line, taken, &mut errors)?;
         }
+        if live {
+            writer.flush()?;
+        }
         progress.tick();
     }
     reader
@@ -208,6 +213,66 @@ pub fn map_records<W: Write>(
         .map_err(|_| std::io::Error::other("the reading thread failed"))??;
     progress.finish();
     Ok(counts)
+}
+
+/// Records as the reading thread hands them on, each with its line.
+type Chunk = Vec<(usize, input::RawRecord)>;
+
+/// How long a live input's records wait for company before they are passed on.
+const LIVE_WAIT: std::time::Duration = std::time::Duration::from_millis(100);
+
+/// Hands `records` on in chunks of [`CHUNK`]; what was read before an input failure is still
+/// handed on.
+fn read_in_chunks(mut records: Records, chunks: &SyncSender<Chunk>) -> std::io::Result<()> {
+    loop {
+        let mut chunk = Vec::with_capacity(CHUNK);
+        for item in records.by_ref().take(CHUNK) {
+            match item {
+                Ok(record) => chunk.push(record),
+                Err(e) => {
+                    let _ = chunks.send(chunk);
+                    return Err(e);
+                }
+            }
+        }
+        if chunk.is_empty() || chunks.send(chunk).is_err() {
+            return Ok(());
+        }
+    }
+}
+
+/// Hands `records` on in chunks of whatever arrived within [`LIVE_WAIT`] of a chunk's first
+/// record (up to [`CHUNK`]), so that a quiet feed's records are not held back. A second thread
+/// reads, since a read that blocks cannot time out; it is not waited for.
+fn read_as_they_come(records: Records, chunks: &SyncSender<Chunk>) -> std::io::Result<()> {
+    let (items, arriving) = sync_channel(CHUNK);
+    std::thread::spawn(move || {
+        for item in records {
+            if items.send(item).is_err() {
+                return;
+            }
+        }
+    });
+    while let Ok(first) = arriving.recv() {
+        let mut chunk = Vec::new();
+        let mut failure = first.map(|record| chunk.push(record)).err();
+        let deadline = std::time::Instant::now() + LIVE_WAIT;
+        while failure.is_none() && chunk.len() < CHUNK {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match arriving.recv_timeout(left) {
+                Ok(Ok(record)) => chunk.push(record),
+                Ok(Err(e)) => failure = Some(e),
+                Err(_) => break,
+            }
+        }
+        if chunks.send(chunk).is_err() {
+            return Ok(());
+        }
+        if let Some(e) = failure {
+            return Err(e);
+        }
+    }
+    Ok(())
 }
 
 /// One record through `each`: a JSON line bound for JSON Lines keeps its text and gains the
@@ -264,16 +329,23 @@ mod tests {
             input.push_str(&format!("{{\"text\": \"{i}\"}}\n"));
         }
         let input: &'static str = input.leak();
-        let (records, progress) = {
+        // Both ways of reading: a file's chunks, and standard input's records as they come.
+        for live in [false, true] {
             let (reader, progress) = Progress::wrap(Box::new(input.as_bytes()), None);
-            (
-                input::records(reader, InputFormat::Jsonl).expect("JSON Lines"),
+            let records = input::records(reader, InputFormat::Jsonl).expect("JSON Lines");
+            let source = Source {
+                records,
                 progress,
-            )
-        };
+                live,
+            };
+            check_bad_lines_and_order(source);
+        }
+    }
+
+    fn check_bad_lines_and_order(source: Source) {
         let (mut out, mut err) = (Vec::new(), Vec::new());
         let mut writer = RecordWriter::new(&mut out, output::OutputFormat::Jsonl, None);
-        let counts = map_records(Source { records, progress }, &mut writer, &mut err, |r| {
+        let counts = map_records(source, &mut writer, &mut err, |r| {
             let upper = r.text("text")?.to_uppercase();
             Ok(vec![("upper", fields::json(&upper)?)])
         })

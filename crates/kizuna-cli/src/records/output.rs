@@ -109,6 +109,14 @@ impl<W: Write> RecordWriter<W> {
         }
     }
 
+    /// Sends what is buffered on to the output.
+    pub fn flush(&mut self) -> std::io::Result<()> {
+        match &mut self.out {
+            Sink::Jsonl(out) | Sink::Table(out) => out.flush(),
+            Sink::Csv(out) => out.flush(),
+        }
+    }
+
     /// Flushes the output and returns the CSV fields that had no column.
     pub fn finish(self) -> std::io::Result<BTreeSet<String>> {
         match self.out {
