@@ -497,6 +497,7 @@ pub fn human(duration: SignedDuration) -> String {
     match minutes {
         m if m < 60 => format!("{m}m"),
         m if m < 24 * 60 => format!("{}h {:02}m", m / 60, m % 60),
+        m if (m / 60) % 24 == 0 => format!("{}d", m / (24 * 60)),
         m => format!("{}d {}h", m / (24 * 60), (m / 60) % 24),
     }
 }
@@ -862,6 +863,7 @@ mod tests {
         assert_eq!(human(SignedDuration::from_secs(59)), "0m");
         assert_eq!(human(SignedDuration::from_mins(200)), "3h 20m");
         assert_eq!(human(SignedDuration::from_hours(52)), "2d 4h");
+        assert_eq!(human(SignedDuration::from_hours(72)), "3d");
         assert_eq!(human(SignedDuration::from_mins(-5)), "0m");
     }
 }
