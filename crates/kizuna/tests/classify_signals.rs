@@ -128,6 +128,24 @@ fn a_failure_told_is_negative_a_failure_asked_is_not() {
 }
 
 #[test]
+fn everyday_ways_of_asking_suggesting_and_spamming() {
+    let c = classifier();
+    for (text, intent) in [
+        ("is it possible to change my seat", Intent::Question),
+        (
+            "it would be great if the app had dark mode",
+            Intent::Request,
+        ),
+        ("check my bio for the best deals", Intent::Spam),
+        ("just booked a trip to Sapporo", Intent::Purchase),
+        ("cancelled my subscription, not coming back", Intent::Churn),
+    ] {
+        let out = c.classify(text);
+        assert!(out.intents.contains(&intent), "{text}: {:?}", out.intents);
+    }
+}
+
+#[test]
 fn thanks_for_a_fix_is_praise_not_an_outage() {
     let c = classifier();
     for text in [
