@@ -92,6 +92,16 @@ struct Hours {
     holidays: Option<String>,
 }
 
+/// What replies are judged against: the SLA policy, and the hours business time counts in.
+#[derive(clap::Args)]
+struct Targets {
+    /// The SLA policy (JSON or TOML); without it, every first reply within an hour.
+    #[arg(long)]
+    policy: Option<PathBuf>,
+    #[command(flatten)]
+    hours: Hours,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Add `normalized` (the normalised text) to each record.
@@ -127,11 +137,8 @@ enum Command {
     Sla {
         #[command(flatten)]
         input: Input,
-        /// The SLA policy (JSON or TOML); without it, every first reply within an hour.
-        #[arg(long)]
-        policy: Option<PathBuf>,
         #[command(flatten)]
-        hours: Hours,
+        targets: Targets,
         /// The instant to judge pending replies at (RFC 3339); now when absent.
         #[arg(long)]
         now: Option<String>,
@@ -195,11 +202,8 @@ enum Command {
         /// A classifier config (JSON or TOML).
         #[arg(long)]
         config: Option<PathBuf>,
-        /// The SLA policy (JSON or TOML); without it, every first reply within an hour.
-        #[arg(long)]
-        policy: Option<PathBuf>,
         #[command(flatten)]
-        hours: Hours,
+        targets: Targets,
         /// The instant to judge waiting threads at (RFC 3339); the export's last post when absent.
         #[arg(long)]
         now: Option<String>,
@@ -272,14 +276,13 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Command::Sla {
             input,
-            policy,
-            hours,
+            targets,
             now,
             json,
             strict,
         } => {
-            let policy = policy_of(policy.as_deref())?;
-            let calendar = hours.calendar()?;
+            let policy = targets.policy()?;
+            let calendar = targets.hours.calendar()?;
             let now = instant(now.as_deref())?.unwrap_or_else(jiff::Timestamp::now);
             let (events, counts) = sla::read_events(input.open()?, io::stderr().lock())
                 .map_err(|e| format!("input failed: {e}"))?;
@@ -323,8 +326,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             format,
             brands,
             config,
-            policy,
-            hours,
+            targets,
             now,
             horizon,
             strict,
@@ -338,8 +340,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 return Err(format!("--horizon {horizon}: a wait cannot be negative"));
             }
             let classifier = classifier(config, brands.clone())?;
-            let policy = policy_of(policy.as_deref())?;
-            let calendar = hours.calendar()?;
+            let policy = targets.policy()?;
+            let calendar = targets.hours.calendar()?;
             let source = input
                 .input
                 .as_deref()
@@ -351,7 +353,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 .map_err(|e| format!("input failed: {e}"))?;
             let options = report::Options {
                 source,
-                tz: hours.tz.clone(),
+                tz: targets.hours.tz.clone(),
                 calendar: calendar.as_ref(),
                 policy: &policy,
                 now: instant(now.as_deref())?,
@@ -527,16 +529,6 @@ fn finish(counts: Counts, strict: bool) -> Result<ExitCode, String> {
     })
 }
 
-/// The policy of `--policy`, or every first reply within an hour.
-fn policy_of(path: Option<&std::path::Path>) -> Result<SlaPolicy, String> {
-    match path {
-        Some(path) => {
-            SlaPolicy::from_config(&read(path)?).map_err(|e| format!("{}: {e}", path.display()))
-        }
-        None => SlaPolicy::from_config(sla::DEFAULT_POLICY).map_err(|e| e.to_string()),
-    }
-}
-
 /// The instant of `--now`, checked.
 fn instant(at: Option<&str>) -> Result<Option<jiff::Timestamp>, String> {
     at.map(|at| {
@@ -544,6 +536,18 @@ fn instant(at: Option<&str>) -> Result<Option<jiff::Timestamp>, String> {
             .map_err(|e| format!("--now {at:?}: {e}"))
     })
     .transpose()
+}
+
+impl Targets {
+    /// The policy of `--policy`, or every first reply within an hour.
+    fn policy(&self) -> Result<SlaPolicy, String> {
+        match &self.policy {
+            Some(path) => {
+                SlaPolicy::from_config(&read(path)?).map_err(|e| format!("{}: {e}", path.display()))
+            }
+            None => SlaPolicy::from_config(sla::DEFAULT_POLICY).map_err(|e| e.to_string()),
+        }
+    }
 }
 
 impl Hours {

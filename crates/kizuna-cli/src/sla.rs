@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 
 use crate::records::output::printable;
 use crate::records::{Counts, Source, each_record};
+use crate::report::accounts::percent;
 
 /// The policy used without `--policy`: every first reply within an hour.
 pub const DEFAULT_POLICY: &str =
@@ -64,17 +65,24 @@ pub fn event_of(record: &Map<String, Value>) -> Result<Event, String> {
     let flag = |name: &str| record.get(name).and_then(Value::as_bool);
     event.automated = flag("automated").unwrap_or(event.automated);
     event.resolves = flag("resolves").unwrap_or(event.resolves);
-    if let Some(urgency) = record.get("urgency").and_then(Value::as_str) {
-        event.tags.insert("urgency".into(), urgency.into());
-    }
-    if let Some(intent) = record
+    let urgency = record.get("urgency").and_then(Value::as_str);
+    let intent = record
         .get("intents")
         .and_then(|i| i.get(0))
-        .and_then(Value::as_str)
-    {
+        .and_then(Value::as_str);
+    tag(&mut event, urgency, intent);
+    Ok(event)
+}
+
+/// Tags an event with what the classifier said of its post (`urgency`, and the first of its
+/// intents as `intent`), the tags a policy's rules choose by.
+pub fn tag(event: &mut Event, urgency: Option<&str>, intent: Option<&str>) {
+    if let Some(urgency) = urgency {
+        event.tags.insert("urgency".into(), urgency.into());
+    }
+    if let Some(intent) = intent {
         event.tags.insert("intent".into(), intent.into());
     }
-    Ok(event)
 }
 
 /// Reads every record of `source` as an event, reporting bad lines on `errors`.
@@ -127,7 +135,6 @@ pub fn table(report: &SlaReport) -> String {
         ));
     }
     let s = &report.summary;
-    let percent = |v: Option<f64>| v.map_or("-".to_owned(), |v| format!("{:.1}%", v * 100.0));
     out.push_str(&format!(
         "\nthreads {}, needing a reply {}, answered {} (response rate {})\n\
          first replies: {} achieved, {} breached, {} pending, {} at risk (attainment {})\n\

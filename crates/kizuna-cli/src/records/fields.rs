@@ -54,7 +54,8 @@ pub fn apply(record: &mut Map<String, Value>, added: Added) -> Result<(), String
     Ok(())
 }
 
-/// A JSON object read as its top-level fields, in order, each value left as its JSON text.
+/// A JSON object read as its top-level fields, in order, each value left as its JSON text. A
+/// name given twice keeps its first place and its last value, as a parsed object does.
 pub struct LineFields<'a>(Vec<(Cow<'a, str>, &'a RawValue)>);
 
 impl<'a> LineFields<'a> {
@@ -66,14 +67,8 @@ impl<'a> LineFields<'a> {
         })
     }
 
-    /// The value of `name`; the last one when the line names it twice, as a parsed object
-    /// would keep it.
     fn get(&self, name: &str) -> Option<&'a RawValue> {
-        self.0
-            .iter()
-            .rev()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| *v)
+        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| *v)
     }
 
     /// The record with `added` in place of any field of the same name, as one JSON line
@@ -81,14 +76,11 @@ impl<'a> LineFields<'a> {
     pub fn write_with(&self, added: &Added, out: &mut Vec<u8>) -> Result<(), String> {
         out.push(b'{');
         let mut first = true;
-        // A name given twice is written once, where it first stood, with its last value.
         let kept = self
             .0
             .iter()
-            .enumerate()
-            .filter(|(i, (k, _))| !self.0[..*i].iter().any(|(earlier, _)| earlier == k))
-            .filter(|(_, (k, _))| !added.iter().any(|(name, _)| name == k))
-            .filter_map(|(_, (k, _))| self.get(k).map(|v| (k.as_ref(), v)));
+            .filter(|(k, _)| !added.iter().any(|(name, _)| name == k))
+            .map(|(k, v)| (k.as_ref(), *v));
         let added = added.iter().map(|(k, v)| (*k, v.as_ref()));
         for (name, value) in kept.chain(added) {
             if !first {
@@ -158,7 +150,10 @@ impl<'de> Deserialize<'de> for LineFields<'de> {
             fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<LineFields<'de>, M::Error> {
                 let mut fields = Vec::with_capacity(map.size_hint().unwrap_or(12));
                 while let Some((key, value)) = map.next_entry::<Text<'de>, &'de RawValue>()? {
-                    fields.push((key.0, value));
+                    match fields.iter_mut().find(|(k, _)| *k == key.0) {
+                        Some((_, earlier)) => *earlier = value,
+                        None => fields.push((key.0, value)),
+                    }
                 }
                 Ok(LineFields(fields))
             }

@@ -95,17 +95,17 @@ impl<W: Write> RecordWriter<W> {
         matches!(self.out, Sink::Jsonl(_))
     }
 
-    /// Writes one record already serialised as JSON; as [`RecordWriter::write`] otherwise.
+    /// Writes one record already serialised as JSON; only a JSON Lines writer takes one
+    /// (see [`RecordWriter::writes_json_lines`]).
     pub fn write_json_line(&mut self, json: &[u8]) -> std::io::Result<()> {
         match &mut self.out {
             Sink::Jsonl(out) => {
                 out.write_all(json)?;
                 out.write_all(b"\n")
             }
-            _ => {
-                let record: Map<String, Value> = serde_json::from_slice(json)?;
-                self.write(&record)
-            }
+            _ => Err(std::io::Error::other(
+                "a JSON line handed to a CSV or table writer",
+            )),
         }
     }
 

@@ -332,12 +332,8 @@ fn score(
             event.automated = automated;
             event.resolves = resolves;
             if let Some(class) = class {
-                event
-                    .tags
-                    .insert("urgency".into(), class.urgency.name().into());
-                if let Some(intent) = class.intents.first() {
-                    event.tags.insert("intent".into(), intent.name().into());
-                }
+                let intent = class.intents.first().map(|i| i.name());
+                crate::sla::tag(&mut event, Some(class.urgency.name()), intent);
             }
             event
         })
