@@ -59,6 +59,16 @@ impl FastTables {
         entry.is_some_and(|&c| c as u32 == code)
     }
 
+    /// The output char for any char the tables map on its own.
+    pub(crate) fn alone(&self, c: char) -> Option<char> {
+        if c.is_ascii() {
+            let mapped = self.ascii(c as u8);
+            (mapped != SPECIAL).then(|| char::from(mapped))
+        } else {
+            self.map(c)
+        }
+    }
+
     /// The output char for a non-ASCII char, if it takes the fast path.
     pub(crate) fn map(&self, c: char) -> Option<char> {
         let entry = match c {
@@ -133,13 +143,7 @@ mod tests {
                 .chain('\u{FF00}'..='\u{FFEF}')
                 .chain(['\u{4E00}', '\u{9FFF}']);
             for c in chars {
-                let fast = if c.is_ascii() {
-                    let b = tables.ascii(c as u8);
-                    (b != SPECIAL).then(|| char::from(b))
-                } else {
-                    tables.map(c)
-                };
-                if let Some(fast) = fast {
+                if let Some(fast) = tables.alone(c) {
                     let slow = normalizer
                         .normalize_with(c.encode_utf8(&mut [0; 4]), false)
                         .into_text();

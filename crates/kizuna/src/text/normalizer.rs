@@ -1144,6 +1144,14 @@ impl<'a> Pass<'a> {
         let mut chars = piece.chars().peekable();
         while let Some(c) = chars.next() {
             let mut chunk = Src::of_char(c, at, char_at);
+            let marked = chars.peek().is_some_and(|&m| is_continuation(m));
+            // A char the fast tables map on its own (`sora_air`, `ＳＡＬＥ`, カタカナ) is
+            // what the steps below make of it: no Unicode chunk to normalise, no sound mark.
+            if let Some(mapped) = self.tables.filter(|_| !marked).and_then(|t| t.alone(c)) {
+                self.out.push(mapped, chunk, true);
+                (at, char_at) = (chunk.end, chunk.char_end);
+                continue;
+            }
             while let Some(mark) = chars.next_if(|&m| is_continuation(m)) {
                 chunk = chunk.to(Src::of_char(mark, chunk.end, chunk.char_end));
             }
@@ -1238,6 +1246,9 @@ mod tests {
         "１２",
         "@sora_air",
         "#タグ",
+        "#ｻﾎﾟｰﾄ",
+        "＠ＳＯＲＡ＿ａｉｒ",
+        "#Ｃａｆé",
         "https://t.co/x",
         "😭",
         "(^^;)",
