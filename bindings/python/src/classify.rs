@@ -327,8 +327,8 @@ impl Evidence {
 
     fn _repr_html_(&self) -> String {
         html_table(&[
-            ("signal", self.0.signal.clone()),
-            ("term", self.0.term.clone()),
+            ("signal", self.0.signal.to_string()),
+            ("term", self.0.term.to_string()),
             ("contribution", format!("{:+.3}", self.0.contribution)),
             ("chars", format!("{}–{}", self.start(), self.end())),
         ])

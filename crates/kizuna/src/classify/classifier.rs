@@ -2,6 +2,7 @@
 //! what matched into a sentiment, intents, urgency, needs-reply and flame risk, each with its
 //! evidence in the original text.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -253,10 +254,11 @@ pub struct Classification {
 pub struct Evidence {
     /// `sentiment`, `negator`, `intensifier`, `contrast`, `intent:<name>`, `urgent:<reason>`,
     /// `flame`, `emoji`, `kaomoji`, `punctuation`, `churn` or `failure` (a failure or harm
-    /// told as a fact).
-    pub signal: String,
-    /// The lexicon term (or entity) that fired, as written there.
-    pub term: String,
+    /// told as a fact). Borrowed for the built-in signals, so classifying copies no name.
+    pub signal: Cow<'static, str>,
+    /// The lexicon term (or entity) that fired, as written there; a built-in term borrows
+    /// the embedded lexicon.
+    pub term: Cow<'static, str>,
     /// What it added to the sentiment before normalisation (0 for other signals).
     pub contribution: f64,
     /// Where it stands in the original post.
@@ -543,11 +545,17 @@ struct Scorer<'a> {
 }
 
 impl Scorer<'_> {
-    fn note(&mut self, signal: &str, term: &str, contribution: f64, range: Range<usize>) {
+    fn note(
+        &mut self,
+        signal: impl Into<Cow<'static, str>>,
+        term: Cow<'static, str>,
+        contribution: f64,
+        range: Range<usize>,
+    ) {
         if let Ok(span) = self.out.original_span(range) {
             self.evidence.push(Evidence {
-                signal: signal.to_owned(),
-                term: term.to_owned(),
+                signal: signal.into(),
+                term,
                 contribution,
                 span,
             });
@@ -606,7 +614,7 @@ impl Scorer<'_> {
                     None => {}
                 }
                 total += value;
-                self.note("sentiment", &entry.term, value, hit.range.clone());
+                self.note("sentiment", entry.term.clone(), value, hit.range.clone());
             }
         }
         for entity in self.out.entities() {
@@ -621,7 +629,12 @@ impl Scorer<'_> {
             if polarity != 0.0 {
                 total += polarity;
                 if let Some(range) = entity.normalized.clone() {
-                    self.note(entity.kind.name(), &entity.text, polarity, range);
+                    self.note(
+                        entity.kind.name(),
+                        entity.text.clone().into(),
+                        polarity,
+                        range,
+                    );
                 }
             }
         }
@@ -634,7 +647,7 @@ impl Scorer<'_> {
         if let Some(hit) = churn {
             let (norm, range) = (self.norm, hit.range.clone());
             total -= 1.5;
-            self.note("churn", &norm[range.clone()], -1.5, range);
+            self.note("churn", norm[range.clone()].to_owned().into(), -1.5, range);
         }
         // So is a failure or a harm told as a fact; asked about ("is it down?") it is neutral.
         let harm = |e: &Entry| match &e.signal {
@@ -646,12 +659,17 @@ impl Scorer<'_> {
         if let Some(hit) = reported.filter(|_| churn.is_none() && !self.norm.contains('?')) {
             let (norm, range) = (self.norm, hit.range.clone());
             total -= 1.5;
-            self.note("failure", &norm[range.clone()], -1.5, range);
+            self.note(
+                "failure",
+                norm[range.clone()].to_owned().into(),
+                -1.5,
+                range,
+            );
         }
         // Doubled question marks ask in frustration: 届いてないんだけど？？, "where is it??".
         if let Some(at) = self.norm.find("??") {
             total -= 1.2;
-            self.note("punctuation", "??", -1.2, at..at + 2);
+            self.note("punctuation", Cow::Borrowed("??"), -1.2, at..at + 2);
         }
         if total != 0.0 && self.norm.contains("!!") {
             total *= 1.15;
@@ -762,7 +780,12 @@ impl Scorer<'_> {
                         continue;
                     }
                     add(intent, &mut intents);
-                    self.note(intent_signal(intent), &entry.term, 0.0, hit.range.clone());
+                    self.note(
+                        intent_signal(intent),
+                        entry.term.clone(),
+                        0.0,
+                        hit.range.clone(),
+                    );
                 }
             }
         }
@@ -807,8 +830,8 @@ impl Scorer<'_> {
                         reasons.push(reason.clone());
                     }
                     self.note(
-                        &format!("urgent:{reason}"),
-                        &entry.term,
+                        urgent_signal(reason),
+                        entry.term.clone(),
                         0.0,
                         hit.range.clone(),
                     );
@@ -827,8 +850,8 @@ impl Scorer<'_> {
             for entry in hit.entries {
                 if let Signal::Flame(w) = entry.signal {
                     calm *= 1.0 - w;
-                    reasons.push(entry.term.clone());
-                    self.note("flame", &entry.term, 0.0, hit.range.clone());
+                    reasons.push(entry.term.to_string());
+                    self.note("flame", entry.term.clone(), 0.0, hit.range.clone());
                 }
             }
         }
@@ -856,6 +879,21 @@ fn intent_signal(intent: Intent) -> &'static str {
         Intent::Churn => "intent:churn",
         Intent::Spam => "intent:spam",
         Intent::Other => "intent:other",
+    }
+}
+
+/// The evidence signal of an urgency reason: `urgent:stranded`… (the built-in reasons are
+/// written out, so naming them copies nothing).
+fn urgent_signal(reason: &str) -> Cow<'static, str> {
+    match reason {
+        "legal" => "urgent:legal".into(),
+        "many" => "urgent:many".into(),
+        "money" => "urgent:money".into(),
+        "now" => "urgent:now".into(),
+        "safety" => "urgent:safety".into(),
+        "stranded" => "urgent:stranded".into(),
+        "vulnerable" => "urgent:vulnerable".into(),
+        other => format!("urgent:{other}").into(),
     }
 }
 

@@ -19,6 +19,7 @@
 //! after the `search` normaliser, so width, case and katakana/hiragana do not matter; Latin
 //! terms match whole words only.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -41,15 +42,38 @@ pub(crate) enum Signal {
     Sarcasm,
 }
 
-/// One entry: its signal and the term as written.
+/// One entry: its signal and the term as written. A built-in term borrows the embedded
+/// lexicon, so the evidence that names it copies nothing.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Entry {
     pub(crate) signal: Signal,
-    pub(crate) term: String,
+    pub(crate) term: Cow<'static, str>,
 }
 
 /// Reads a lexicon file; `source` names it in errors.
 pub(crate) fn parse(text: &str, source: &str) -> Result<Vec<Entry>> {
+    Ok(parse_terms(text, source)?
+        .into_iter()
+        .map(|(signal, term)| Entry {
+            signal,
+            term: Cow::Owned(term.to_owned()),
+        })
+        .collect())
+}
+
+/// Reads a lexicon embedded in the library: its terms are borrowed.
+fn parse_static(text: &'static str, source: &str) -> Result<Vec<Entry>> {
+    Ok(parse_terms(text, source)?
+        .into_iter()
+        .map(|(signal, term)| Entry {
+            signal,
+            term: Cow::Borrowed(term),
+        })
+        .collect())
+}
+
+/// Each entry of a lexicon file as its signal and its (trimmed) term.
+fn parse_terms<'t>(text: &'t str, source: &str) -> Result<Vec<(Signal, &'t str)>> {
     let mut entries = Vec::new();
     for (index, line) in text.lines().enumerate() {
         let line = line.trim_end_matches('\r');
@@ -76,10 +100,7 @@ pub(crate) fn parse(text: &str, source: &str) -> Result<Vec<Entry>> {
         if term.trim().is_empty() {
             return Err(bad("empty term".into()));
         }
-        entries.push(Entry {
-            signal,
-            term: term.trim().to_owned(),
-        });
+        entries.push((signal, term.trim()));
     }
     Ok(entries)
 }
@@ -112,8 +133,11 @@ fn number(s: &str) -> std::result::Result<f64, String> {
 
 /// The built-in entries, Japanese and English.
 pub(crate) fn builtin() -> Result<Vec<Entry>> {
-    let mut entries = parse(include_str!("../../data/ja.tsv"), "data/ja.tsv")?;
-    entries.extend(parse(include_str!("../../data/en.tsv"), "data/en.tsv")?);
+    let mut entries = parse_static(include_str!("../../data/ja.tsv"), "data/ja.tsv")?;
+    entries.extend(parse_static(
+        include_str!("../../data/en.tsv"),
+        "data/en.tsv",
+    )?);
     Ok(entries)
 }
 

@@ -22,6 +22,7 @@
 //! value = "complaint"
 //! ```
 
+use std::borrow::Cow;
 use std::path::PathBuf;
 
 use regex::Regex;
@@ -129,7 +130,7 @@ impl CompiledRule {
             regex,
             entry: [Entry {
                 signal,
-                term: rule.name.clone(),
+                term: Cow::Owned(rule.name.clone()),
             }],
         })
     }
