@@ -447,11 +447,11 @@ impl Classifier {
             Intent::Churn,
         ];
         let acting = intents.iter().any(|i| acts.contains(i));
-        let many = urgent.iter().any(|r| r == "many");
+        let many = urgent.contains(&"many");
         let urgency = if spam {
             Urgency::Low
         } else if flame_risk >= 0.5
-            || urgent.iter().any(|r| r != "many")
+            || urgent.iter().any(|&r| r != "many")
             // An outage of the kind that hits many at once (down, 障害, 遅延, 圏外).
             || (many && intents.contains(&Intent::Outage))
         {
@@ -491,6 +491,21 @@ fn whole_word(text: &str, range: Range<usize>) -> bool {
         && !after.is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
+/// Where the ASCII `mark` first stands twice in a row in `text` (`??`, `!!`): found with
+/// memchr, as a two-byte substring search costs more to set up than a post takes to read.
+fn doubled(text: &str, mark: u8) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(at) = bytes.get(from..)?.iter().position(|&b| b == mark) {
+        let at = from + at;
+        if bytes.get(at + 1) == Some(&mark) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
 /// Every occurrence of any of `needles` in `text`.
 fn ranges_of(text: &str, needles: &[String]) -> Vec<Range<usize>> {
     needles
@@ -504,27 +519,14 @@ fn ranges_of(text: &str, needles: &[String]) -> Vec<Range<usize>> {
 
 /// The language by script: the share of kana and kanji among the letters outside entities.
 fn language(text: &str, out: &Normalized) -> Language {
-    let mut skip: Vec<Range<usize>> = out
-        .entities()
-        .iter()
-        .map(|e| e.original.bytes.clone())
-        .collect();
-    skip.sort_by_key(|r| r.start);
-    let mut skip = skip.into_iter().peekable();
-    let (mut japanese, mut latin) = (0usize, 0usize);
-    for (at, c) in text.char_indices() {
-        while skip.next_if(|r| r.end <= at).is_some() {}
-        if skip.peek().is_some_and(|r| r.contains(&at)) {
-            continue;
-        }
-        match c {
-            '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF66}'..='\u{FF9F}' => {
-                japanese += 1
-            }
-            'a'..='z' | 'A'..='Z' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => latin += 1,
-            _ => {}
-        }
+    // Entities come in order and never overlap: count the text between them.
+    let (mut japanese, mut latin, mut at) = (0usize, 0usize, 0usize);
+    for entity in out.entities() {
+        let (j, l) = script_letters(text.as_bytes().get(at..entity.original.bytes.start));
+        (japanese, latin, at) = (japanese + j, latin + l, entity.original.bytes.end);
     }
+    let (j, l) = script_letters(text.as_bytes().get(at..));
+    (japanese, latin) = (japanese + j, latin + l);
     let total = japanese + latin;
     if total == 0 {
         return Language::Unknown;
@@ -536,6 +538,37 @@ fn language(text: &str, out: &Normalized) -> Language {
     }
 }
 
+/// How many Japanese letters (kana U+3040–U+30FF, kanji U+4E00–U+9FFF, half-width katakana
+/// U+FF66–U+FF9F) and Latin letters (ASCII and full-width) the UTF-8 `bytes` hold, read from
+/// each char's lead bytes without decoding it.
+fn script_letters(bytes: Option<&[u8]>) -> (usize, usize) {
+    let bytes = bytes.unwrap_or_default();
+    let (mut japanese, mut latin, mut i) = (0, 0, 0);
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            latin += usize::from((b | 0x20).wrapping_sub(b'a') < 26);
+            i += 1;
+            continue;
+        }
+        let (second, third) = (
+            bytes.get(i + 1).copied().unwrap_or(0),
+            bytes.get(i + 2).copied().unwrap_or(0),
+        );
+        match (b, second, third) {
+            (0xE3, 0x81..=0x83, _) | (0xE4, 0xB8.., _) | (0xE5..=0xE9, _, _) => japanese += 1,
+            (0xEF, 0xBC, 0xA1..=0xBA) | (0xEF, 0xBD, 0x81..=0x9A) => latin += 1,
+            (0xEF, 0xBD, 0xA6..) | (0xEF, 0xBE, 0x80..=0x9F) => japanese += 1,
+            _ => {}
+        }
+        i += match b {
+            ..0xE0 => 2,
+            ..0xF0 => 3,
+            _ => 4,
+        };
+    }
+    (japanese, latin)
+}
+
 /// Scoring state for one post.
 struct Scorer<'a> {
     out: &'a Normalized,
@@ -544,7 +577,7 @@ struct Scorer<'a> {
     evidence: Vec<Evidence>,
 }
 
-impl Scorer<'_> {
+impl<'a> Scorer<'a> {
     fn note(
         &mut self,
         signal: impl Into<Cow<'static, str>>,
@@ -667,11 +700,11 @@ impl Scorer<'_> {
             );
         }
         // Doubled question marks ask in frustration: 届いてないんだけど？？, "where is it??".
-        if let Some(at) = self.norm.find("??") {
+        if let Some(at) = doubled(self.norm, b'?') {
             total -= 1.2;
             self.note("punctuation", Cow::Borrowed("??"), -1.2, at..at + 2);
         }
-        if total != 0.0 && self.norm.contains("!!") {
+        if total != 0.0 && doubled(self.norm, b'!').is_some() {
             total *= 1.15;
         }
         total
@@ -820,14 +853,14 @@ impl Scorer<'_> {
         intents
     }
 
-    fn urgent_reasons(&mut self) -> Vec<String> {
-        let mut reasons: Vec<String> = Vec::new();
+    fn urgent_reasons(&mut self) -> Vec<&'a str> {
+        let mut reasons: Vec<&str> = Vec::new();
         let hits = self.hits;
         for hit in hits {
             for entry in hit.entries {
                 if let Signal::Urgent(reason) = &entry.signal {
-                    if !reasons.contains(reason) {
-                        reasons.push(reason.clone());
+                    if !reasons.contains(&reason.as_str()) {
+                        reasons.push(reason);
                     }
                     self.note(
                         urgent_signal(reason),
@@ -941,6 +974,22 @@ mod tests {
     }
 
     proptest! {
+        /// The byte-level count of letters by script agrees with decoding every char.
+        #[test]
+        fn script_letters_counts_as_decoded_chars(text in "[a-zA-Z0-9 ぁ-ヿ㐀-䶿一-鿿＀-￯😀é]{0,40}") {
+            let (mut japanese, mut latin) = (0, 0);
+            for c in text.chars() {
+                match c {
+                    '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF66}'..='\u{FF9F}' => {
+                        japanese += 1
+                    }
+                    'a'..='z' | 'A'..='Z' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => latin += 1,
+                    _ => {}
+                }
+            }
+            prop_assert_eq!(script_letters(Some(text.as_bytes())), (japanese, latin));
+        }
+
         /// The merged set answers exactly as asking every range would.
         #[test]
         fn range_set_overlaps_as_the_ranges_do(
@@ -950,6 +999,14 @@ mod tests {
             let each = ranges.iter().any(|r| r.start < query.end && query.start < r.end);
             prop_assert_eq!(RangeSet::new(ranges).overlaps(&query), each);
         }
+    }
+
+    #[test]
+    fn doubled_marks_are_found_where_they_first_stand_together() {
+        assert_eq!(doubled("届いてない?? まだ??", b'?'), Some(15));
+        assert_eq!(doubled("why? where? ?!", b'?'), None);
+        assert_eq!(doubled("!!", b'!'), Some(0));
+        assert_eq!(doubled("", b'!'), None);
     }
 
     #[test]
