@@ -118,7 +118,13 @@ impl Segment {
     fn source_at(&self, normalized: &str, at: usize) -> Option<(usize, usize)> {
         match self.kind {
             Kind::Linear => {
-                let chars = normalized[self.out..at].chars().count();
+                // A source with as many chars as bytes is ASCII, and so is its copy.
+                let ascii = self.src.end - self.src.start == self.src.char_end - self.src.char_start;
+                let chars = if ascii {
+                    at - self.out
+                } else {
+                    normalized[self.out..at].chars().count()
+                };
                 Some((
                     self.src.start + (at - self.out),
                     self.src.char_start + chars,
