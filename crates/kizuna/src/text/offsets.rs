@@ -119,7 +119,8 @@ impl Segment {
         match self.kind {
             Kind::Linear => {
                 // A source with as many chars as bytes is ASCII, and so is its copy.
-                let ascii = self.src.end - self.src.start == self.src.char_end - self.src.char_start;
+                let ascii =
+                    self.src.end - self.src.start == self.src.char_end - self.src.char_start;
                 let chars = if ascii {
                     at - self.out
                 } else {
