@@ -222,11 +222,18 @@ pub(crate) fn find(text: &str, wanted: &EntityKinds) -> Vec<Found> {
         .and_then(|rest| rest.iter().position(|&b| STOPS[usize::from(b)]))
     {
         at += skip;
-        // Kana (E3 81–83 xx) and kanji (E4–E9 xx xx) start no entity: skip them undecoded.
-        let byte = bytes[at];
-        let kana = byte == 0xE3 && matches!(bytes.get(at + 1), Some(0x81..=0x83));
-        if kana || (0xE4..=0xE9).contains(&byte) {
+        // Kana (E3 81–83 xx) and kanji (E4–E9 xx xx) start no entity: skip them undecoded,
+        // a whole run of them at once.
+        let kana_or_kanji = |at: usize| match bytes.get(at..at + 2) {
+            Some(&[0xE3, second]) => (0x81..=0x83).contains(&second),
+            Some(&[lead, _]) => (0xE4..=0xE9).contains(&lead),
+            _ => false,
+        };
+        if kana_or_kanji(at) {
             at += 3;
+            while kana_or_kanji(at) {
+                at += 3;
+            }
             continue;
         }
         let Some(c) = next_char(text, at) else { break };
