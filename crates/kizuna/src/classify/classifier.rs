@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::lexicon::{self, Compiled, Entry, Signal};
 use super::rules::{ClassifierConfig, CompiledRule, Rule, read_lexicons};
 use super::{Intent, Language, Sentiment, Urgency};
+use crate::text::entities::Found;
 use crate::text::{EntityKind, Normalized, Normalizer, Span};
 use crate::{Error, Result};
 
@@ -372,7 +373,7 @@ impl Classifier {
     /// ```
     pub fn classify_with(&self, text: &str, context: &Context) -> Classification {
         let inner = &*self.inner;
-        let out = inner.normalizer.normalize(text);
+        let (out, found) = inner.normalizer.normalize_found(text, true);
         let norm = out.text();
         let mut brand_ranges = ranges_of(norm, &inner.brands);
         brand_ranges.extend(ranges_of(
@@ -381,7 +382,7 @@ impl Classifier {
         ));
         // Links and handles say nothing about how the author feels.
         let quiet = RangeSet::new(
-            out.entities()
+            found
                 .iter()
                 .filter(|e| matches!(e.kind, EntityKind::Url | EntityKind::Mention))
                 .filter_map(|e| e.normalized.clone())
@@ -418,6 +419,8 @@ impl Classifier {
         }
         let mut scorer = Scorer {
             out: &out,
+            original: text,
+            found: &found,
             norm,
             hits: &hits,
             evidence: Vec::new(),
@@ -462,13 +465,13 @@ impl Classifier {
             Urgency::Low
         };
         let addressed = context.replies_to_brand
-            || out.entities().iter().any(|e| e.kind == EntityKind::Mention)
+            || found.iter().any(|e| e.kind == EntityKind::Mention)
             || !brand_ranges.is_empty();
         let thanked = intents
             .iter()
             .any(|i| matches!(i, Intent::Praise | Intent::Purchase));
         let needs_reply = !spam && (acting || (thanked && addressed));
-        let language = language(text, &out);
+        let language = language(text, &found);
         Classification {
             language,
             sentiment,
@@ -518,12 +521,12 @@ fn ranges_of(text: &str, needles: &[String]) -> Vec<Range<usize>> {
 }
 
 /// The language by script: the share of kana and kanji among the letters outside entities.
-fn language(text: &str, out: &Normalized) -> Language {
+fn language(text: &str, found: &[Found]) -> Language {
     // Entities come in order and never overlap: count the text between them.
     let (mut japanese, mut latin, mut at) = (0usize, 0usize, 0usize);
-    for entity in out.entities() {
-        let (j, l) = script_letters(text.as_bytes().get(at..entity.original.bytes.start));
-        (japanese, latin, at) = (japanese + j, latin + l, entity.original.bytes.end);
+    for entity in found {
+        let (j, l) = script_letters(text.as_bytes().get(at..entity.start));
+        (japanese, latin, at) = (japanese + j, latin + l, entity.end);
     }
     let (j, l) = script_letters(text.as_bytes().get(at..));
     (japanese, latin) = (japanese + j, latin + l);
@@ -567,8 +570,8 @@ fn script_letters(bytes: Option<&[u8]>) -> (usize, usize) {
             _ => {}
         }
         i += match b {
-            ..0xE0 => 2,
-            ..0xF0 => 3,
+            ..=0xDF => 2,
+            0xE0..=0xEF => 3,
             _ => 4,
         };
     }
@@ -578,6 +581,9 @@ fn script_letters(bytes: Option<&[u8]>) -> (usize, usize) {
 /// Scoring state for one post.
 struct Scorer<'a> {
     out: &'a Normalized,
+    /// The post as written, and the entities found in it.
+    original: &'a str,
+    found: &'a [Found],
     norm: &'a str,
     hits: &'a [Hit<'a>],
     evidence: Vec<Evidence>,
@@ -656,10 +662,11 @@ impl<'a> Scorer<'a> {
                 self.note("sentiment", entry.term.clone(), value, hit.range.clone());
             }
         }
-        for entity in self.out.entities() {
+        for entity in self.found {
+            let written = &self.original[entity.start..entity.end];
             let mut polarity = match entity.kind {
-                EntityKind::Emoji => emoji_polarity(&entity.text),
-                EntityKind::Kaomoji => kaomoji_polarity(&entity.text),
+                EntityKind::Emoji => emoji_polarity(written),
+                EntityKind::Kaomoji => kaomoji_polarity(written),
                 _ => 0.0,
             };
             if sarcastic && polarity > 0.0 {
@@ -670,7 +677,7 @@ impl<'a> Scorer<'a> {
                 if let Some(range) = entity.normalized.clone() {
                     self.note(
                         entity.kind.name(),
-                        entity.text.clone().into(),
+                        written.to_owned().into(),
                         polarity,
                         range,
                     );

@@ -126,9 +126,19 @@ impl Normalizer {
 
     /// [`normalize`](Self::normalize), with the fast path on or off (tests compare the two).
     pub(crate) fn normalize_with(&self, text: &str, fast: bool) -> Normalized {
+        let (mut out, found) = self.normalize_found(text, fast);
+        if self.inner.options.entities.report {
+            out.entities = found.into_iter().map(|f| f.into_entity(text)).collect();
+        }
+        out
+    }
+
+    /// The normalised text and its offset map (no [`Entity`] list), with the entities found
+    /// and where each went: what the classifier reads, without copying each entity's text.
+    pub(crate) fn normalize_found(&self, text: &str, fast: bool) -> (Normalized, Vec<Found>) {
         let inner = &*self.inner;
         let options = &inner.options;
-        let found = if inner.scan.is_empty() {
+        let mut found = if inner.scan.is_empty() {
             Vec::new()
         } else {
             entities::find(text, &inner.scan)
@@ -136,9 +146,8 @@ impl Normalizer {
 
         let tables = fast.then_some(&inner.tables);
         let mut pass = Pass::new(options, inner.unicode, tables, text.len());
-        let mut marks: Vec<Option<Range<usize>>> = vec![None; found.len()];
         let (mut at, mut char_at) = (0, 0);
-        for (index, entity) in found.iter().enumerate() {
+        for entity in &mut found {
             let action = options.entities.action(entity.kind);
             if action == EntityAction::Plain {
                 continue;
@@ -150,7 +159,7 @@ impl Normalizer {
                 char_start: entity.chars.start,
                 char_end: entity.chars.end,
             };
-            marks[index] = pass.entity(text, entity, action, src);
+            entity.normalized = pass.entity(text, entity, action, src);
             (at, char_at) = (entity.end, src.char_end);
         }
         pass.run_text(text, at..text.len(), char_at);
@@ -158,23 +167,15 @@ impl Normalizer {
 
         let mut out = pass.out;
         if options.repeat > 0 {
-            out = shorten_plain_regions(out, &mut marks, options);
+            out = shorten_plain_regions(out, &mut found, options);
         }
         let (normalized, offsets) = out.finish();
-        let entities = if options.entities.report {
-            found
-                .into_iter()
-                .zip(marks)
-                .map(|(f, normalized)| f.into_entity(text, normalized))
-                .collect()
-        } else {
-            Vec::new()
-        };
-        Normalized {
+        let normalized = Normalized {
             text: normalized,
             offsets,
-            entities,
-        }
+            entities: Vec::new(),
+        };
+        (normalized, found)
     }
 
     /// Normalises many texts; with the `parallel` feature, on all cores.
@@ -203,14 +204,14 @@ impl Normalizer {
 /// moves the entities' output ranges with it.
 fn shorten_plain_regions(
     out: Builder,
-    marks: &mut [Option<Range<usize>>],
+    found: &mut [Found],
     options: &NormalizerOptions,
 ) -> Builder {
     let units = out.into_units();
-    let mut kept: Vec<(usize, Range<usize>)> = marks
+    let mut kept: Vec<(usize, Range<usize>)> = found
         .iter()
         .enumerate()
-        .filter_map(|(i, m)| m.clone().map(|r| (i, r)))
+        .filter_map(|(i, f)| f.normalized.clone().map(|r| (i, r)))
         .collect();
     kept.sort_by_key(|(_, r)| r.start);
 
@@ -244,7 +245,7 @@ fn shorten_plain_regions(
         for u in &units[start_unit..end_unit] {
             rebuilt.push(u.ch, u.src, u.whole);
         }
-        marks[index] = Some(new_start..rebuilt.len());
+        found[index].normalized = Some(new_start..rebuilt.len());
         unit = end_unit;
     }
     push_plain(&mut rebuilt, units.len(), unit);

@@ -131,7 +131,7 @@ pub struct Entity {
 pub fn extract_entities(text: &str) -> Vec<Entity> {
     find(text, &EntityKinds::all())
         .into_iter()
-        .map(|found| found.into_entity(text, None))
+        .map(|found| found.into_entity(text))
         .collect()
 }
 
@@ -163,18 +163,20 @@ impl EntityKinds {
     }
 }
 
-/// An entity found by a scan: its kind and its byte and char ranges in the scanned text.
+/// An entity found by a scan: its kind and its byte and char ranges in the scanned text, and
+/// (set by the normaliser) where it went in the normalised text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Found {
     pub(crate) kind: EntityKind,
     pub(crate) start: usize,
     pub(crate) end: usize,
     pub(crate) chars: Range<usize>,
+    pub(crate) normalized: Option<Range<usize>>,
 }
 
 impl Found {
     /// The entity as the public API shows it, with where it went in the normalised text.
-    pub(crate) fn into_entity(self, text: &str, normalized: Option<Range<usize>>) -> Entity {
+    pub(crate) fn into_entity(self, text: &str) -> Entity {
         Entity {
             kind: self.kind,
             text: text[self.start..self.end].to_owned(),
@@ -182,7 +184,7 @@ impl Found {
                 bytes: self.start..self.end,
                 chars: self.chars,
             },
-            normalized,
+            normalized: self.normalized,
         }
     }
 }
@@ -245,6 +247,7 @@ pub(crate) fn find(text: &str, wanted: &EntityKinds) -> Vec<Found> {
                     start,
                     end,
                     chars: char_start..chars.at(text, end),
+                    normalized: None,
                 });
                 (at, floor) = (end, end);
             }
