@@ -36,6 +36,23 @@ fn negation_in_both_languages() {
 }
 
 #[test]
+fn everyday_feelings_beyond_customer_care() {
+    assert_eq!(
+        sentiment("so blessed and proud of this crew today"),
+        Sentiment::Positive
+    );
+    assert_eq!(
+        sentiment("feeling lonely and exhausted, what a tragic week"),
+        Sentiment::Negative
+    );
+    // Words that name products or ask politely stay out of it.
+    assert_eq!(
+        sentiment("does the smart plug work with the hub?"),
+        Sentiment::Neutral
+    );
+}
+
+#[test]
 fn intensifiers_and_contrast() {
     let c = classifier();
     let plain = c.classify("good").score;

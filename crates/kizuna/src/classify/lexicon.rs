@@ -235,12 +235,14 @@ mod tests {
         assert!(entries.iter().any(|e| e.term == "最悪"));
     }
 
+    /// The scan reads the DFA at every byte: past a few MB it stops fitting a core's cache
+    /// (4.4 MB with the everyday English vocabulary; issue 3 allows 20 MB in all).
     #[test]
     fn the_built_in_automaton_stays_small() {
         let compiled = Compiled::new(builtin().unwrap(), &matching_normalizer()).unwrap();
         assert_eq!(compiled.automaton.kind(), AhoCorasickKind::DFA);
         let bytes = compiled.automaton.memory_usage();
-        assert!(bytes < 4 << 20, "{bytes} bytes");
+        assert!(bytes < 5 << 20, "{bytes} bytes");
     }
 
     #[test]
