@@ -391,7 +391,7 @@ impl Classifier {
         );
         let mut hits: Vec<Hit<'_>> = inner
             .lexicon
-            .automaton
+            .automaton()
             .find_iter(norm)
             .filter(|m| !quiet.overlaps(&m.range()))
             .filter(|m| !inner.lexicon.latin[m.pattern().as_usize()] || whole_word(norm, m.range()))
