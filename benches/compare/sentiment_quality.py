@@ -67,8 +67,13 @@ def rated_tweets():
     cache = ROOT / "target" / "vader-ground-truth"
     sdist = cache / VADER_SDIST
     if not sdist.exists():
+        # pip checks the hash before it prepares (runs) anything from the archive.
+        cache.mkdir(parents=True, exist_ok=True)
+        pinned = cache / "requirements.txt"
+        pinned.write_text(f"vaderSentiment==3.3.2 --hash=sha256:{VADER_SDIST_SHA256}\n")
         subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--no-binary",
-                        ":all:", "vaderSentiment==3.3.2", "-d", str(cache)], check=True)
+                        ":all:", "--require-hashes", "-r", str(pinned), "-d", str(cache)],
+                       check=True)
     digest = hashlib.sha256(sdist.read_bytes()).hexdigest()
     if digest != VADER_SDIST_SHA256:
         raise SystemExit(f"{sdist}: SHA-256 {digest}, expected {VADER_SDIST_SHA256}")
@@ -76,7 +81,7 @@ def rated_tweets():
         inner_bytes = outer.extractfile(
             "vaderSentiment-3.3.2/additional_resources/hutto_ICWSM_2014.tar.gz").read()
     with tarfile.open(fileobj=io.BytesIO(inner_bytes)) as inner:
-        raw = inner.extractfile(GROUND_TRUTH).read().decode("cp1252")
+        raw = inner.extractfile(GROUND_TRUTH).read().decode("utf-8")
     tweets = []
     for line in raw.splitlines():
         if line.strip():
@@ -95,6 +100,8 @@ def unseen_tweets(vader):
     path.write_text("".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for _, t in tweets),
                     encoding="utf-8")
     ours = kizuna_labels(path)
+    if len(ours) != len(tweets):
+        raise SystemExit(f"kizuna labelled {len(ours)} of {len(tweets)} tweets")
     peer = [vader_label(vader, t) for _, t in tweets]
     gold = [rating_label(mean) for mean, _ in tweets]
     rated = [i for i, g in enumerate(gold) if g != "neutral"]

@@ -45,11 +45,23 @@ fn everyday_feelings_beyond_customer_care() {
         sentiment("feeling lonely and exhausted, what a tragic week"),
         Sentiment::Negative
     );
-    // Words that name products or ask politely stay out of it.
-    assert_eq!(
-        sentiment("does the smart plug work with the hub?"),
-        Sentiment::Neutral
+    // Words that name products or say neutral things in support posts stay out of it.
+    for neutral in [
+        "does the smart plug work with the hub?",
+        "can't log into my Epic Games account",
+        "does the relaxed fit come in 34 waist?",
+        "I lost my password, how do I reset it?",
+    ] {
+        assert_eq!(sentiment(neutral), Sentiment::Neutral, "{neutral}");
+    }
+    assert_ne!(
+        sentiment("payment was successful but my order still shows pending"),
+        Sentiment::Positive
     );
+    // Praise after a failure is sarcasm, not thanks.
+    let c = classifier().classify("well done, another delayed flight");
+    assert_eq!(c.sentiment, Sentiment::Negative);
+    assert!(c.needs_reply);
 }
 
 #[test]

@@ -144,13 +144,19 @@ pub(crate) fn builtin() -> Result<Vec<Entry>> {
 /// The most patterns matched through a full DFA.
 const DFA_MAX_PATTERNS: usize = 2_000;
 
+/// The most copies of the automaton for parallel workers: with the built-in lexicons three
+/// automata stay within issue 3's 20 MB for a classifier; further workers share the first.
+#[cfg(feature = "parallel")]
+const MAX_COPIES: usize = 2;
+
 /// Entries compiled for matching: one pattern per normalised term, each with its entries.
 #[derive(Debug)]
 pub(crate) struct Compiled {
     automaton: AhoCorasick,
-    /// A copy of the automaton for each further worker of a parallel batch, built when that
-    /// worker first scans: two cores reading one DFA of a few MB classified 1.77× as fast as
-    /// one core on the development machine, each with a copy of its own 1.9× (issue 6).
+    /// A copy of the automaton for each further worker of a parallel batch (up to
+    /// [`MAX_COPIES`]), built when that worker first scans: two cores reading one DFA of a few
+    /// MB classified 1.77× as fast as one core on the development machine, each with a copy of
+    /// its own 1.9× (issue 6).
     #[cfg(feature = "parallel")]
     copies: Box<[std::sync::OnceLock<AhoCorasick>]>,
     /// The patterns, kept to build the copies.
@@ -192,6 +198,7 @@ impl Compiled {
             automaton: build_automaton(&patterns)?,
             #[cfg(feature = "parallel")]
             copies: (1..std::thread::available_parallelism().map_or(1, |n| n.get()))
+                .take(MAX_COPIES)
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
             #[cfg(feature = "parallel")]
@@ -277,6 +284,9 @@ mod tests {
         assert_eq!(compiled.automaton().kind(), AhoCorasickKind::DFA);
         let bytes = compiled.automaton().memory_usage();
         assert!(bytes < 5 << 20, "{bytes} bytes");
+        // With the workers' copies, a classifier stays under 20 MB.
+        #[cfg(feature = "parallel")]
+        assert!((1 + MAX_COPIES) * bytes < 18 << 20, "{bytes} bytes a copy");
     }
 
     /// Each further worker of a parallel batch scans with a copy of its own, which finds

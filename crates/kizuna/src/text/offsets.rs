@@ -357,6 +357,11 @@ impl Builder {
     pub(crate) fn close_linear(&mut self, out: usize, src: Src) {
         if out < self.out.len() {
             debug_assert_eq!(self.out.len() - out, src.end - src.start);
+            // Char for char too: `Segment::source_at` relies on it.
+            debug_assert_eq!(
+                self.out[out..].chars().count(),
+                src.char_end - src.char_start
+            );
             self.extend_linear(out, src);
         }
     }
