@@ -423,7 +423,7 @@ impl Classifier {
             found: &found,
             norm,
             hits: &hits,
-            evidence: Vec::new(),
+            evidence: Vec::with_capacity(hits.len() + found.len()),
         };
         let raw = scorer.sentiment();
         let score = raw / (raw * raw + ALPHA).sqrt();
