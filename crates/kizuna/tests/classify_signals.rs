@@ -36,6 +36,17 @@ fn negation_in_both_languages() {
 }
 
 #[test]
+fn a_longer_term_that_is_no_whole_word_does_not_hide_a_shorter_one() {
+    // "great job" (praise) matches inside "great jobs" but is not a whole word there;
+    // "great" is.
+    assert_eq!(sentiment("great jobs at your company"), Sentiment::Positive);
+    assert_eq!(
+        sentiment("really great jobsite, thanks"),
+        Sentiment::Positive
+    );
+}
+
+#[test]
 fn everyday_feelings_beyond_customer_care() {
     assert_eq!(
         sentiment("so blessed and proud of this crew today"),

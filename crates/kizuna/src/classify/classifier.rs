@@ -389,17 +389,21 @@ impl Classifier {
                 .chain(brand_ranges.iter().cloned())
                 .collect(),
         );
-        let mut hits: Vec<Hit<'_>> = inner
-            .lexicon
-            .automaton()
-            .find_iter(norm)
-            .filter(|m| !quiet.overlaps(&m.range()))
-            .filter(|m| !inner.lexicon.latin[m.pattern().as_usize()] || whole_word(norm, m.range()))
-            .map(|m| Hit {
-                range: m.range(),
-                entries: &inner.lexicon.entries[m.pattern().as_usize()],
-            })
-            .collect();
+        let mut hits: Vec<Hit<'_>> = Vec::new();
+        let lexicon = &inner.lexicon;
+        lexicon.find_accepted(
+            norm,
+            |m| {
+                !quiet.overlaps(&m.range())
+                    && (!lexicon.latin[m.pattern().as_usize()] || whole_word(norm, m.range()))
+            },
+            |m| {
+                hits.push(Hit {
+                    range: m.range(),
+                    entries: &lexicon.entries[m.pattern().as_usize()],
+                })
+            },
+        );
         let ruled: Vec<Hit<'_>> = inner
             .rules
             .iter()

@@ -225,6 +225,49 @@ impl Compiled {
     }
 }
 
+impl Compiled {
+    /// Hands `found` the lexicon's matches in `text` that `accept` takes, leftmost first and
+    /// longest at each start, without overlaps. A longer match that `accept` refuses does not hide a shorter one
+    /// at the same start ("good job" is not a whole word in "good jobs", "good" is).
+    #[inline]
+    pub(crate) fn find_accepted(
+        &self,
+        text: &str,
+        accept: impl Fn(&aho_corasick::Match) -> bool,
+        mut found: impl FnMut(aho_corasick::Match),
+    ) {
+        let automaton = self.automaton();
+        let find = |span: std::ops::Range<usize>| {
+            automaton.find(aho_corasick::Input::new(text).span(span))
+        };
+        let mut at = 0;
+        'scan: while at < text.len() {
+            for longest in automaton.find_iter(aho_corasick::Input::new(text).span(at..text.len()))
+            {
+                if accept(&longest) {
+                    found(longest);
+                    continue;
+                }
+                // The longest match at `start` that is accepted: each try ends before the last.
+                let start = longest.start();
+                let mut candidate = find(start..longest.end() - 1);
+                while let Some(m) = candidate.filter(|m| m.start() == start && !accept(m)) {
+                    candidate = find(start..m.end() - 1);
+                }
+                at = match candidate.filter(|m| m.start() == start) {
+                    Some(m) => {
+                        found(m);
+                        m.end()
+                    }
+                    None => start + text[start..].chars().next().map_or(1, char::len_utf8),
+                };
+                continue 'scan; // the scan goes on from there
+            }
+            break;
+        }
+    }
+}
+
 /// The leftmost-longest automaton of `patterns`.
 fn build_automaton(patterns: &[String]) -> Result<AhoCorasick> {
     // The scan is the largest share of a post's classification: a full DFA makes it a
