@@ -332,6 +332,41 @@ mod tests {
         assert!((1 + MAX_COPIES) * bytes < 18 << 20, "{bytes} bytes a copy");
     }
 
+    proptest::proptest! {
+        /// The accepted matches are, left to right, the longest accepted term at each start
+        /// not already covered: checked against trying every term at every position.
+        #[test]
+        fn accepted_matches_are_the_longest_accepted_at_each_start(
+            text in "(good|great|job|jobs|not|working|work|s| )*",
+            refused_end in 0usize..40,
+        ) {
+            let terms = ["good", "good job", "great", "great job", "job", "not", "not working", "work"];
+            let lexicon: String = terms.iter().map(|t| format!("sentiment\t{t}\t1\n")).collect();
+            let compiled = Compiled::new(parse(&lexicon, "t").unwrap(), &matching_normalizer()).unwrap();
+            // An arbitrary refusal: no match may end at `refused_end`.
+            let accept = |end: usize| end != refused_end;
+            let mut found = Vec::new();
+            compiled.find_accepted(&text, |m| accept(m.end()), |m| found.push(m.range()));
+            let mut expected = Vec::new();
+            let mut covered = 0;
+            for start in 0..text.len() {
+                if start < covered {
+                    continue;
+                }
+                let longest = terms
+                    .iter()
+                    .filter(|t| text[start..].starts_with(**t) && accept(start + t.len()))
+                    .map(|t| t.len())
+                    .max();
+                if let Some(len) = longest {
+                    expected.push(start..start + len);
+                    covered = start + len;
+                }
+            }
+            proptest::prop_assert_eq!(found, expected);
+        }
+    }
+
     /// Each further worker of a parallel batch scans with a copy of its own, which finds
     /// what the first finds.
     #[cfg(feature = "parallel")]
