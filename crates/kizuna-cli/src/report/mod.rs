@@ -610,23 +610,35 @@ mod tests {
         .expect("a post")
     }
 
+    /// The analysis of people's posts (none automated), in Tokyo time, as of the last post.
     fn analysis(posts: Vec<Post>, brand_handles: &[&str]) -> Analysis {
+        let export = posts.into_iter().map(|post| (post, false)).collect();
+        analysis_of(export, "Asia/Tokyo", None, brand_handles)
+    }
+
+    /// The analysis of posts, each with whether it is automated, in `tz` as of `now`.
+    fn analysis_of(
+        export: Vec<(Post, bool)>,
+        tz: &str,
+        now: Option<Timestamp>,
+        brand_handles: &[&str],
+    ) -> Analysis {
         let policy = SlaPolicy::from_config(crate::sla::DEFAULT_POLICY).expect("policy");
         let options = Options {
             source: "test".into(),
-            tz: "Asia/Tokyo".into(),
+            tz: tz.into(),
             calendar: None,
             policy: &policy,
-            now: None,
+            now,
             horizon: SignedDuration::from_hours(72),
             brand_handles: brand_handles.iter().map(|h| (*h).to_owned()).collect(),
         };
         let classifier = Classifier::builder().build().expect("classifier");
-        let export = posts
+        let export = export
             .into_iter()
-            .map(|post| ExportPost {
+            .map(|(post, automated)| ExportPost {
                 post,
-                automated: false,
+                automated,
                 resolves: false,
             })
             .collect();
@@ -717,16 +729,6 @@ mod tests {
 
     #[test]
     fn bot_replies_do_not_answer_and_repeated_ids_are_reported() {
-        let policy = SlaPolicy::from_config(crate::sla::DEFAULT_POLICY).expect("policy");
-        let options = Options {
-            source: "test".into(),
-            tz: "UTC".into(),
-            calendar: None,
-            policy: &policy,
-            now: Some("2026-11-20T12:00:00Z".parse().expect("a time")),
-            horizon: SignedDuration::from_hours(72),
-            brand_handles: vec![],
-        };
         let at = |m: i8| format!("2026-11-20T10:{m:02}:00Z");
         let export = vec![
             (
@@ -767,16 +769,8 @@ mod tests {
                 false,
             ),
         ];
-        let export = export
-            .into_iter()
-            .map(|(post, automated)| ExportPost {
-                post,
-                automated,
-                resolves: false,
-            })
-            .collect();
-        let classifier = Classifier::builder().build().expect("classifier");
-        let a = analyse(export, Counts::default(), &classifier, &options).expect("analysis");
+        let now = "2026-11-20T12:00:00Z".parse().expect("a time");
+        let a = analysis_of(export, "UTC", Some(now), &[]);
         assert_eq!(a.queue.len(), 1, "the bot's reply answers no one");
         assert_eq!(
             a.queue[0].post.author.id, "taro",

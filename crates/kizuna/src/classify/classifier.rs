@@ -438,7 +438,7 @@ impl Classifier {
         } else {
             Sentiment::Neutral
         };
-        let mut intents = scorer.intents(text, sentiment);
+        let mut intents = scorer.intents(sentiment);
         let urgent = scorer.urgent_reasons();
         let (flame_risk, flame_reasons) = scorer.flame(context);
         let spam = intents.contains(&Intent::Spam);
@@ -812,7 +812,7 @@ impl<'a> Scorer<'a> {
         }
     }
 
-    fn intents(&mut self, original: &str, sentiment: Sentiment) -> Vec<Intent> {
+    fn intents(&mut self, sentiment: Sentiment) -> Vec<Intent> {
         let mut intents = Vec::new();
         let add = |intent: Intent, intents: &mut Vec<Intent>| {
             if !intents.contains(&intent) {
@@ -840,7 +840,7 @@ impl<'a> Scorer<'a> {
             }
         }
         // Two single-char searches run on memchr; a set of chars would decode every char.
-        if original.contains('?') || original.contains('？') {
+        if self.original.contains('?') || self.original.contains('？') {
             add(Intent::Question, &mut intents);
         }
         if sentiment == Sentiment::Negative {

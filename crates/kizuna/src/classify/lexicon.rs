@@ -52,28 +52,16 @@ pub(crate) struct Entry {
 
 /// Reads a lexicon file; `source` names it in errors.
 pub(crate) fn parse(text: &str, source: &str) -> Result<Vec<Entry>> {
-    Ok(parse_terms(text, source)?
-        .into_iter()
-        .map(|(signal, term)| Entry {
-            signal,
-            term: Cow::Owned(term.to_owned()),
-        })
-        .collect())
+    parse_with(text, source, |term| Cow::Owned(term.to_owned()))
 }
 
-/// Reads a lexicon embedded in the library: its terms are borrowed.
-fn parse_static(text: &'static str, source: &str) -> Result<Vec<Entry>> {
-    Ok(parse_terms(text, source)?
-        .into_iter()
-        .map(|(signal, term)| Entry {
-            signal,
-            term: Cow::Borrowed(term),
-        })
-        .collect())
-}
-
-/// Each entry of a lexicon file as its signal and its (trimmed) term.
-fn parse_terms<'t>(text: &'t str, source: &str) -> Result<Vec<(Signal, &'t str)>> {
+/// Reads a lexicon, keeping each (trimmed) term as `keep` makes it: borrowed from a lexicon
+/// embedded in the library, owned otherwise.
+fn parse_with<'t>(
+    text: &'t str,
+    source: &str,
+    keep: impl Fn(&'t str) -> Cow<'static, str>,
+) -> Result<Vec<Entry>> {
     let mut entries = Vec::new();
     for (index, line) in text.lines().enumerate() {
         let line = line.trim_end_matches('\r');
@@ -100,7 +88,10 @@ fn parse_terms<'t>(text: &'t str, source: &str) -> Result<Vec<(Signal, &'t str)>
         if term.trim().is_empty() {
             return Err(bad("empty term".into()));
         }
-        entries.push((signal, term.trim()));
+        entries.push(Entry {
+            signal,
+            term: keep(term.trim()),
+        });
     }
     Ok(entries)
 }
@@ -133,10 +124,15 @@ fn number(s: &str) -> std::result::Result<f64, String> {
 
 /// The built-in entries, Japanese and English.
 pub(crate) fn builtin() -> Result<Vec<Entry>> {
-    let mut entries = parse_static(include_str!("../../data/ja.tsv"), "data/ja.tsv")?;
-    entries.extend(parse_static(
+    let mut entries = parse_with(
+        include_str!("../../data/ja.tsv"),
+        "data/ja.tsv",
+        Cow::Borrowed,
+    )?;
+    entries.extend(parse_with(
         include_str!("../../data/en.tsv"),
         "data/en.tsv",
+        Cow::Borrowed,
     )?);
     Ok(entries)
 }
