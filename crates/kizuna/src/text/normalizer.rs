@@ -812,7 +812,9 @@ impl<'a> Pass<'a> {
     /// Whether a combining mark starts at `at`: the char before it is then normalised with
     /// it, the slow way.
     fn mark_follows(&self, bytes: &[u8], at: usize) -> bool {
-        if self.options.unicode == UnicodeForm::None {
+        // With no Unicode form a mark still goes with its char when lowercasing: `İ` and a
+        // mark lowercase to three chars mapped as a whole.
+        if self.options.unicode == UnicodeForm::None && !self.options.lowercase {
             return false;
         }
         // Marks start at U+0300 (lead byte CC); the kana block holds only U+3099 and U+309A
@@ -1259,10 +1261,103 @@ mod tests {
         "\t",
         "\u{7}",
         "\u{FEFF}",
+        "ーー",
+        "－",
+        "—",
+        "─",
+        "ｳﾞ",
+        "ﾟ",
+        "日本 語",
+        "’",
+        "…",
+        "★",
+        "♪",
+        "Ω",
+        "Ж",
+        "❤\u{FE0F}",
+        "🇯🇵",
+        "👍🏻",
+        "👨\u{200D}👩\u{200D}👧",
+        "𠮷",
+        "\u{2028}",
     ];
+
+    /// Options with every step on or off (or in any of its modes), and entities plain,
+    /// kept or masked.
+    fn any_options() -> impl Strategy<Value = NormalizerOptions> {
+        use crate::text::{EntityOptions, KanaFold, Tilde, Width};
+        let unicode =
+            prop::sample::select(vec![UnicodeForm::None, UnicodeForm::Nfc, UnicodeForm::Nfkc]);
+        let width = prop::sample::select(vec![Width::Off, Width::Neologdn, Width::Full]);
+        let long_vowels = prop::sample::select(vec![
+            LongVowels::Off,
+            LongVowels::Neologdn,
+            LongVowels::AfterKana,
+        ]);
+        let tilde = prop::sample::select(vec![
+            Tilde::Ignore,
+            Tilde::Remove,
+            Tilde::Normalize,
+            Tilde::NormalizeZenkaku,
+        ]);
+        let spaces = prop::sample::select(vec![
+            Spaces::Keep,
+            Spaces::Neologdn,
+            Spaces::Tidy,
+            Spaces::Display,
+        ]);
+        let kana =
+            prop::sample::select(vec![KanaFold::Off, KanaFold::Hiragana, KanaFold::Katakana]);
+        let entities = prop::sample::select(vec![
+            EntityAction::Plain,
+            EntityAction::Keep,
+            EntityAction::Mask,
+        ]);
+        let steps = (unicode, width, any::<bool>(), long_vowels, tilde);
+        let rest = (
+            0..4u32,
+            spaces,
+            any::<bool>(),
+            any::<bool>(),
+            kana,
+            entities,
+        );
+        (steps, rest).prop_map(
+            |(
+                (unicode, width, hyphens, long_vowels, tilde),
+                (limit, spaces, remove, lower, kana, entities),
+            )| {
+                NormalizerOptions {
+                    unicode,
+                    width,
+                    hyphens,
+                    long_vowels,
+                    tilde,
+                    repeat_limit: limit,
+                    spaces,
+                    remove_space: remove,
+                    lowercase: lower,
+                    kana,
+                    entities: EntityOptions::all(entities),
+                    ..NormalizerOptions::none()
+                }
+            },
+        )
+    }
 
     fn post() -> impl Strategy<Value = String> {
         prop::collection::vec(prop::sample::select(PIECES), 0..16).prop_map(|p| p.concat())
+    }
+
+    /// Lowercasing with no Unicode form still takes a char with its marks: `İ` and a sound
+    /// mark lowercase to three chars that map back to both as a whole.
+    #[test]
+    fn lowercase_keeps_a_char_with_its_marks() {
+        let n = Normalizer::new(NormalizerOptions::none().lowercase(true));
+        let out = n.normalize("İ\u{3099}x");
+        assert_eq!(out.text(), "i\u{307}\u{3099}x");
+        let span = out.original_span(0..1).unwrap();
+        assert_eq!((span.bytes, span.chars), (0..5, 0..2));
     }
 
     proptest! {
@@ -1275,6 +1370,14 @@ mod tests {
                 let n = Normalizer::from_preset(preset);
                 prop_assert_eq!(n.normalize_with(&text, true), n.normalize_with(&text, false), "{}", preset.name());
             }
+        }
+
+        /// The same under any mix of the steps, not just the presets' (the fast path takes
+        /// some steps' rules as shortcuts, and only when those steps are on).
+        #[test]
+        fn fast_path_changes_nothing_under_any_options(text in post(), options in any_options()) {
+            let n = Normalizer::new(options);
+            prop_assert_eq!(n.normalize_with(&text, true), n.normalize_with(&text, false), "{:?}", options);
         }
     }
 }
