@@ -546,40 +546,62 @@ fn language(text: &str, found: &[Found]) -> Language {
 }
 
 /// How many Japanese letters (kana U+3040–U+30FF, kanji U+4E00–U+9FFF, half-width katakana
-/// U+FF66–U+FF9F) and Latin letters (ASCII and full-width) the UTF-8 `bytes` hold, read from
-/// each char's lead bytes without decoding it.
+/// U+FF66–U+FF9F) and Latin letters (ASCII and full-width) the UTF-8 `bytes` hold, told from
+/// the bytes without decoding a char: every position is asked the same questions, without a
+/// branch, so that the compiler can ask them of many bytes at once.
 fn script_letters(bytes: Option<&[u8]>) -> (usize, usize) {
-    let is_letter = |b: &u8| (b | 0x20).wrapping_sub(b'a') < 26;
     let bytes = bytes.unwrap_or_default();
-    let (mut japanese, mut latin, mut i) = (0, 0, 0);
-    while let Some(&b) = bytes.get(i) {
-        if b.is_ascii() {
-            // Sixteen ASCII bytes at a time where they come in runs (English, URLs).
-            match bytes.get(i..i + 16).filter(|run| run.is_ascii()) {
-                Some(run) => {
-                    (latin, i) = (latin + run.iter().filter(|b| is_letter(b)).count(), i + 16)
-                }
-                None => (latin, i) = (latin + usize::from(is_letter(&b)), i + 1),
-            }
-            continue;
-        }
-        let (second, third) = (
-            bytes.get(i + 1).copied().unwrap_or(0),
-            bytes.get(i + 2).copied().unwrap_or(0),
-        );
-        match (b, second, third) {
-            (0xE3, 0x81..=0x83, _) | (0xE4, 0xB8.., _) | (0xE5..=0xE9, _, _) => japanese += 1,
-            (0xEF, 0xBC, 0xA1..=0xBA) | (0xEF, 0xBD, 0x81..=0x9A) => latin += 1,
-            (0xEF, 0xBD, 0xA6..) | (0xEF, 0xBE, 0x80..=0x9F) => japanese += 1,
-            _ => {}
-        }
-        i += match b {
-            ..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            _ => 4,
-        };
+    // No byte of a longer char falls in the ASCII letters' range. Counted in bytes, 32 at a
+    // time.
+    let ascii = bytes
+        .chunks(32)
+        .map(|chunk| {
+            let letters = chunk
+                .iter()
+                .map(|&b| u8::from((b | 0x20).wrapping_sub(b'a') < 26));
+            usize::from(letters.fold(0u8, u8::wrapping_add))
+        })
+        .sum::<usize>();
+    if bytes.len() < 3 || bytes.is_ascii() {
+        return (0, ascii);
     }
-    (japanese, latin)
+    // The others are three-byte chars, told by their first two or three bytes (a continuation
+    // byte never matches a first byte; a char cannot start in the last two bytes). Asked of
+    // 32 positions at a time, counted in bytes, which the compiler turns into vector code.
+    let (first, second, third) = (&bytes[..bytes.len() - 2], &bytes[1..], &bytes[2..]);
+    let (mut japanese, mut wide_latin) = (0usize, 0usize);
+    let mut count = |from: usize, to: usize| {
+        let (mut j, mut w) = (0u8, 0u8);
+        for ((&a, &b), &c) in first[from..to]
+            .iter()
+            .zip(&second[from..to])
+            .zip(&third[from..to])
+        {
+            let (j1, w1) = three_byte_letter(a, b, c);
+            (j, w) = (j + j1, w + w1);
+        }
+        (japanese, wide_latin) = (japanese + usize::from(j), wide_latin + usize::from(w));
+    };
+    let whole = first.len() / 32 * 32;
+    for from in (0..whole).step_by(32) {
+        count(from, from + 32);
+    }
+    count(whole, first.len());
+    (japanese, ascii + wide_latin)
+}
+
+/// Whether the bytes `a b c` start a Japanese letter, and whether a full-width Latin one, as
+/// `0` or `1` each.
+#[inline(always)]
+fn three_byte_letter(a: u8, b: u8, c: u8) -> (u8, u8) {
+    let kanji = (a.wrapping_sub(0xE5) < 5) | ((a == 0xE4) & (b >= 0xB8));
+    let kana = (a == 0xE3) & (b.wrapping_sub(0x81) < 3);
+    let forms = a == 0xEF;
+    let half_kana = forms & (((b == 0xBD) & (c >= 0xA6)) | ((b == 0xBE) & (c <= 0x9F)));
+    let wide = forms
+        & (((b == 0xBC) & (c.wrapping_sub(0xA1) < 26))
+            | ((b == 0xBD) & (c.wrapping_sub(0x81) < 26)));
+    (u8::from(kanji | kana | half_kana), u8::from(wide))
 }
 
 /// Scoring state for one post.
