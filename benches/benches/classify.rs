@@ -1,5 +1,5 @@
 //! Full classification (normalisation included) of the development mentions replicated to
-//! 200,000 posts, on one core.
+//! 200,000 posts, on one core: one post at a time, and as one batch.
 //!
 //! ```sh
 //! cargo bench -p kizuna-benches --bench classify
@@ -31,6 +31,20 @@ fn bench(c: &mut Criterion) {
             posts
                 .iter()
                 .map(|p| classifier.classify(p).intents.len())
+                .sum::<usize>()
+        })
+    });
+    // The batch call in batches of 1,000, as a pipeline reading a file would make them, on
+    // one core here (the benches build kizuna without `parallel`): it scans two posts'
+    // lexicon terms in lockstep.
+    group.bench_function("dev_mentions_batches", |b| {
+        b.iter(|| {
+            posts
+                .chunks(1_000)
+                .map(|chunk| {
+                    let out = classifier.classify_batch(chunk);
+                    out.iter().map(|c| c.intents.len()).sum::<usize>()
+                })
                 .sum::<usize>()
         })
     });

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::lexicon::{self, Compiled, Entry, Signal};
 use super::rules::{ClassifierConfig, CompiledRule, Rule, read_lexicons};
+use super::scan::Job;
 use super::{Intent, Language, Sentiment, Urgency};
 use crate::text::entities::Found;
 use crate::text::{EntityKind, Normalized, Normalizer, Span};
@@ -297,6 +298,57 @@ struct Hit<'a> {
     entries: &'a [Entry],
 }
 
+/// A post read for classification (see `Classifier::read`).
+struct Read<'t> {
+    text: &'t str,
+    out: Normalized,
+    found: Vec<Found>,
+    brand_ranges: Vec<Range<usize>>,
+    /// Where no lexicon term may match: links, handles, the brand's names.
+    quiet: RangeSet,
+}
+
+impl<'t> Read<'t> {
+    /// The lexicon scan of this post, its hits going to `hits`.
+    fn job<'a, 'l>(&'a self, lexicon: &'l Compiled, hits: &'a mut Vec<Hit<'l>>) -> ScanJob<'a, 'l> {
+        ScanJob {
+            norm: self.out.text(),
+            quiet: &self.quiet,
+            lexicon,
+            hits,
+        }
+    }
+}
+
+/// One post's lexicon scan: a term must not touch a quiet range, and a Latin term must be a
+/// whole word.
+struct ScanJob<'a, 'l> {
+    norm: &'a str,
+    quiet: &'a RangeSet,
+    lexicon: &'l Compiled,
+    hits: &'a mut Vec<Hit<'l>>,
+}
+
+impl Job for ScanJob<'_, '_> {
+    fn text(&self) -> &str {
+        self.norm
+    }
+
+    fn accept(&self, m: &aho_corasick::Match) -> bool {
+        let latin = self.lexicon.latin.get(m.pattern().as_usize()) == Some(&true);
+        !self.quiet.overlaps(&m.range()) && (!latin || whole_word(self.norm, m.range()))
+    }
+
+    fn found(&mut self, m: aho_corasick::Match) {
+        if let Some(entries) = self.lexicon.entries.get(m.pattern().as_usize()) {
+            self.hits.push(Hit {
+                range: m.range(),
+                entries,
+            });
+        }
+    }
+}
+
 impl Classifier {
     /// A builder with the built-in lexicons.
     ///
@@ -350,14 +402,26 @@ impl Classifier {
     /// # Ok::<(), kizuna::Error>(())
     /// ```
     pub fn classify_batch(&self, texts: &[&str]) -> Vec<Classification> {
+        let context = Context::default();
+        // Two posts at a time: their lexicon scans share the wait for memory.
+        let pair = |chunk: &[&str]| self.classify_chunk(chunk, &context).into_iter().flatten();
         #[cfg(feature = "parallel")]
         {
             use rayon::prelude::*;
-            texts.par_iter().map(|t| self.classify(t)).collect()
+            texts.par_chunks(2).flat_map_iter(pair).collect()
         }
         #[cfg(not(feature = "parallel"))]
         {
-            texts.iter().map(|t| self.classify(t)).collect()
+            texts.chunks(2).flat_map(pair).collect()
+        }
+    }
+
+    /// Classifies a chunk of one or two posts (of `classify_batch`).
+    fn classify_chunk(&self, chunk: &[&str], context: &Context) -> [Option<Classification>; 2] {
+        match *chunk {
+            [one, two] => self.classify_pair([one, two], context).map(Some),
+            [one] => [Some(self.classify_with(one, context)), None],
+            _ => [None, None],
         }
     }
 
@@ -372,6 +436,33 @@ impl Classifier {
     /// # Ok::<(), kizuna::Error>(())
     /// ```
     pub fn classify_with(&self, text: &str, context: &Context) -> Classification {
+        let read = self.read(text, context);
+        let mut hits = Vec::new();
+        self.inner
+            .lexicon
+            .find_accepted(&mut [read.job(&self.inner.lexicon, &mut hits)]);
+        self.score(&read, hits, context)
+    }
+
+    /// Classifies two posts, scanning them for lexicon terms in lockstep: walking the
+    /// automaton waits on memory, and two walks share the wait.
+    fn classify_pair(&self, [one, two]: [&str; 2], context: &Context) -> [Classification; 2] {
+        let lexicon = &self.inner.lexicon;
+        let (read_one, read_two) = (self.read(one, context), self.read(two, context));
+        let (mut hits_one, mut hits_two) = (Vec::new(), Vec::new());
+        lexicon.find_accepted(&mut [
+            read_one.job(lexicon, &mut hits_one),
+            read_two.job(lexicon, &mut hits_two),
+        ]);
+        [
+            self.score(&read_one, hits_one, context),
+            self.score(&read_two, hits_two, context),
+        ]
+    }
+
+    /// Reads a post for classification: normalised, with its entities, and the ranges where
+    /// no lexicon term may match.
+    fn read<'t>(&self, text: &'t str, context: &Context) -> Read<'t> {
         let inner = &*self.inner;
         let (out, found) = inner.normalizer.normalize_found(text, true);
         let norm = out.text();
@@ -389,21 +480,31 @@ impl Classifier {
                 .chain(brand_ranges.iter().cloned())
                 .collect(),
         );
-        let mut hits: Vec<Hit<'_>> = Vec::new();
-        let lexicon = &inner.lexicon;
-        lexicon.find_accepted(
-            norm,
-            |m| {
-                !quiet.overlaps(&m.range())
-                    && (!lexicon.latin[m.pattern().as_usize()] || whole_word(norm, m.range()))
-            },
-            |m| {
-                hits.push(Hit {
-                    range: m.range(),
-                    entries: &lexicon.entries[m.pattern().as_usize()],
-                })
-            },
-        );
+        Read {
+            text,
+            out,
+            found,
+            brand_ranges,
+            quiet,
+        }
+    }
+
+    /// Classifies a post read and scanned for lexicon terms (`hits`, in order).
+    fn score<'l>(
+        &'l self,
+        read: &Read<'_>,
+        mut hits: Vec<Hit<'l>>,
+        context: &Context,
+    ) -> Classification {
+        let inner = &*self.inner;
+        let Read {
+            text,
+            ref out,
+            ref found,
+            ref brand_ranges,
+            ref quiet,
+        } = *read;
+        let norm = out.text();
         let ruled: Vec<Hit<'_>> = inner
             .rules
             .iter()
@@ -422,9 +523,9 @@ impl Classifier {
             hits.sort_by_key(|h| (h.range.start, h.range.end));
         }
         let mut scorer = Scorer {
-            out: &out,
+            out,
             original: text,
-            found: &found,
+            found,
             norm,
             hits: &hits,
             evidence: Vec::with_capacity(hits.len() + found.len()),
@@ -475,7 +576,7 @@ impl Classifier {
             .iter()
             .any(|i| matches!(i, Intent::Praise | Intent::Purchase));
         let needs_reply = !spam && (acting || (thanked && addressed));
-        let language = language(text, &found);
+        let language = language(text, found);
         Classification {
             language,
             sentiment,
@@ -1048,6 +1149,25 @@ mod tests {
         assert_eq!(doubled("why? where? ?!", b'?'), None);
         assert_eq!(doubled("!!", b'!'), Some(0));
         assert_eq!(doubled("", b'!'), None);
+    }
+
+    /// A batch (scanned two posts at a time) classifies each post as `classify` does, an odd
+    /// post at the end included.
+    #[test]
+    fn a_batch_classifies_each_post_as_one_call_does() {
+        let data = include_str!("../../../../tests/data/mentions_dev.jsonl");
+        let texts: Vec<String> = data
+            .lines()
+            .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+            .filter_map(|v| v["text"].as_str().map(str::to_owned))
+            .take(101)
+            .collect();
+        let posts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        assert_eq!(posts.len(), 101);
+        let classifier = Classifier::builder().build().expect("builds");
+        let one_by_one: Vec<Classification> =
+            posts.iter().map(|p| classifier.classify(p)).collect();
+        assert_eq!(classifier.classify_batch(&posts), one_by_one);
     }
 
     #[test]

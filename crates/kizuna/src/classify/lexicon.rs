@@ -22,7 +22,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use super::scan::{self, Automaton, Job};
 
 use super::Intent;
 use crate::text::{Normalizer, Preset};
@@ -137,9 +137,6 @@ pub(crate) fn builtin() -> Result<Vec<Entry>> {
     Ok(entries)
 }
 
-/// The most patterns matched through a full DFA.
-const DFA_MAX_PATTERNS: usize = 2_000;
-
 /// The most copies of the automaton for parallel workers: with the built-in lexicons three
 /// automata stay within issue 3's 20 MB for a classifier; further workers share the first.
 #[cfg(feature = "parallel")]
@@ -148,13 +145,13 @@ const MAX_COPIES: usize = 2;
 /// Entries compiled for matching: one pattern per normalised term, each with its entries.
 #[derive(Debug)]
 pub(crate) struct Compiled {
-    automaton: AhoCorasick,
+    automaton: Automaton,
     /// A copy of the automaton for each further worker of a parallel batch (up to
     /// [`MAX_COPIES`]), built when that worker first scans: two cores reading one DFA of a few
     /// MB classified 1.77× as fast as one core on the development machine, each with a copy of
     /// its own 1.9× (issue 6).
     #[cfg(feature = "parallel")]
-    copies: Box<[std::sync::OnceLock<AhoCorasick>]>,
+    copies: Box<[std::sync::OnceLock<Automaton>]>,
     /// The patterns, kept to build the copies.
     #[cfg(feature = "parallel")]
     patterns: Vec<String>,
@@ -191,7 +188,7 @@ impl Compiled {
             .map(|p| p.chars().next().is_some_and(|c| c.is_ascii_alphanumeric()))
             .collect();
         Ok(Compiled {
-            automaton: build_automaton(&patterns)?,
+            automaton: Automaton::build(&patterns)?,
             #[cfg(feature = "parallel")]
             copies: (1..std::thread::available_parallelism().map_or(1, |n| n.get()))
                 .take(MAX_COPIES)
@@ -206,7 +203,7 @@ impl Compiled {
 
     /// The automaton this thread scans with: its own copy on a worker of a parallel batch
     /// (worker 0 and every other thread share the first).
-    pub(crate) fn automaton(&self) -> &AhoCorasick {
+    pub(crate) fn automaton(&self) -> &Automaton {
         #[cfg(feature = "parallel")]
         if let Some(copy) = rayon::current_thread_index()
             .and_then(|worker| worker.checked_sub(1))
@@ -214,7 +211,7 @@ impl Compiled {
         {
             // The patterns built the first automaton, so they build its copy.
             return copy.get_or_init(|| {
-                build_automaton(&self.patterns).unwrap_or_else(|_| self.automaton.clone())
+                Automaton::build(&self.patterns).unwrap_or_else(|_| self.automaton.clone())
             });
         }
         &self.automaton
@@ -222,59 +219,12 @@ impl Compiled {
 }
 
 impl Compiled {
-    /// Hands `found` the lexicon's matches in `text` that `accept` takes, leftmost first and
-    /// longest at each start, without overlaps. A longer match that `accept` refuses does not hide a shorter one
-    /// at the same start ("good job" is not a whole word in "good jobs", "good" is).
-    #[inline]
-    pub(crate) fn find_accepted(
-        &self,
-        text: &str,
-        accept: impl Fn(&aho_corasick::Match) -> bool,
-        mut found: impl FnMut(aho_corasick::Match),
-    ) {
-        let automaton = self.automaton();
-        let find = |span: std::ops::Range<usize>| {
-            automaton.find(aho_corasick::Input::new(text).span(span))
-        };
-        let mut at = 0;
-        'scan: while at < text.len() {
-            for longest in automaton.find_iter(aho_corasick::Input::new(text).span(at..text.len()))
-            {
-                if accept(&longest) {
-                    found(longest);
-                    continue;
-                }
-                // The longest match at `start` that is accepted: each try ends before the last.
-                let start = longest.start();
-                let mut candidate = find(start..longest.end() - 1);
-                while let Some(m) = candidate.filter(|m| m.start() == start && !accept(m)) {
-                    candidate = find(start..m.end() - 1);
-                }
-                at = match candidate.filter(|m| m.start() == start) {
-                    Some(m) => {
-                        found(m);
-                        m.end()
-                    }
-                    None => start + text[start..].chars().next().map_or(1, char::len_utf8),
-                };
-                continue 'scan; // the scan goes on from there
-            }
-            break;
-        }
+    /// Hands each job the lexicon's matches in its text that its `accept` takes, leftmost
+    /// first and longest at each start, without overlaps; see [`scan::find_accepted`] (two
+    /// jobs are scanned in lockstep).
+    pub(crate) fn find_accepted<J: Job>(&self, jobs: &mut [J]) {
+        scan::find_accepted(self.automaton(), jobs);
     }
-}
-
-/// The leftmost-longest automaton of `patterns`.
-fn build_automaton(patterns: &[String]) -> Result<AhoCorasick> {
-    // The scan is the largest share of a post's classification: a full DFA makes it a
-    // fifth faster overall, for a few MB with the built-in lexicons. Past a few thousand
-    // terms (a whole VADER lexicon added) its size is no longer worth it.
-    let kind = (patterns.len() <= DFA_MAX_PATTERNS).then_some(AhoCorasickKind::DFA);
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(kind)
-        .build(patterns)
-        .map_err(|e| Error::Config(format!("lexicon automaton: {e}")))
 }
 
 /// The inflected forms of a Japanese い-adjective sentiment term, so that the lexicon need
@@ -320,7 +270,7 @@ mod tests {
     #[test]
     fn the_built_in_automaton_stays_small() {
         let compiled = Compiled::new(builtin().unwrap(), &matching_normalizer()).unwrap();
-        assert_eq!(compiled.automaton().kind(), AhoCorasickKind::DFA);
+        assert!(matches!(compiled.automaton(), Automaton::Dfa(_)));
         let bytes = compiled.automaton().memory_usage();
         assert!(bytes < 5 << 20, "{bytes} bytes");
         // With the workers' copies, a classifier stays under 20 MB.
@@ -341,8 +291,10 @@ mod tests {
             let compiled = Compiled::new(parse(&lexicon, "t").unwrap(), &matching_normalizer()).unwrap();
             // An arbitrary refusal: no match may end at `refused_end`.
             let accept = |end: usize| end != refused_end;
-            let mut found = Vec::new();
-            compiled.find_accepted(&text, |m| accept(m.end()), |m| found.push(m.range()));
+            let mut job = [scan::Taking::new(&text, |m: &aho_corasick::Match| accept(m.end()))];
+            compiled.find_accepted(&mut job);
+            let [job] = job;
+            let found = job.found;
             let mut expected = Vec::new();
             let mut covered = 0;
             for start in 0..text.len() {
@@ -370,7 +322,12 @@ mod tests {
     fn workers_scan_with_copies_that_find_the_same() {
         let compiled = Compiled::new(builtin().unwrap(), &matching_normalizer()).unwrap();
         let text = "最悪 the app is down again, thank you for nothing";
-        let matches = |a: &AhoCorasick| -> Vec<_> { a.find_iter(text).collect() };
+        let matches = |a: &Automaton| -> Vec<_> {
+            let mut job = [scan::Taking::new(text, |_: &aho_corasick::Match| true)];
+            scan::find_accepted(a, &mut job);
+            let [job] = job;
+            job.found
+        };
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(2)
             .build()

@@ -26,6 +26,7 @@ mod classifier;
 pub mod eval;
 pub mod lexicon;
 pub mod rules;
+mod scan;
 
 use std::str::FromStr;
 
