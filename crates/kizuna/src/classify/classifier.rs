@@ -308,7 +308,7 @@ struct Read<'t> {
     quiet: RangeSet,
 }
 
-impl<'t> Read<'t> {
+impl Read<'_> {
     /// The lexicon scan of this post, its hits going to `hits`.
     fn job<'a, 'l>(&'a self, lexicon: &'l Compiled, hits: &'a mut Vec<Hit<'l>>) -> ScanJob<'a, 'l> {
         ScanJob {

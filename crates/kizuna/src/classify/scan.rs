@@ -101,23 +101,13 @@ pub(crate) fn find_accepted<J: Job>(automaton: &Automaton, jobs: &mut [J]) {
         start,
     };
     for pair in jobs.chunks_mut(2) {
-        match pair {
-            [one, two] => {
-                let (mut first, mut second) = (walker.walk(), walker.walk());
-                loop {
-                    let one_on = walker.step(one, &mut first);
-                    let two_on = walker.step(two, &mut second);
-                    if !one_on || !two_on {
-                        while walker.step(one, &mut first) || walker.step(two, &mut second) {}
-                        break;
-                    }
-                }
-            }
-            [one] => {
-                let mut walk = walker.walk();
-                while walker.step(one, &mut walk) {}
-            }
-            _ => {}
+        let (mut first, mut second) = (walker.walk(), walker.walk());
+        if let [one, two] = pair {
+            // Both walks in step while both go on; whichever is left finishes alone below.
+            while walker.step(one, &mut first) & walker.step(two, &mut second) {}
+        }
+        for (job, walk) in pair.iter_mut().zip([&mut first, &mut second]) {
+            while walker.step(job, walk) {}
         }
     }
 }
