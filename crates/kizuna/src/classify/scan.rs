@@ -1,11 +1,10 @@
 //! The lexicon scan: the leftmost-longest matches of the lexicon's terms in normalised posts.
 //!
-//! With the built-in lexicons the automaton is a full DFA of a few MB, and walking it waits
-//! on memory at every byte. The walk here is written by hand on aho-corasick's
-//! [`Automaton`](aho_corasick::automaton::Automaton) states so that two posts can be walked in
-//! lockstep, one byte of each per step, sharing that wait: on the development posts about
-//! 2.2 ns a byte, against 3.1 for one post at a time and 3.7 for aho-corasick's own iterator
-//! (`benches/README.md`).
+//! With the built-in lexicons the automaton is a full DFA, and walking it waits on memory at
+//! every byte. The DFA is re-encoded as a [`Table`] of two-byte state ids (half the size of
+//! aho-corasick's own, so more of it stays in a core's cache), and the walk is written by
+//! hand so that two posts can be walked in lockstep, one byte of each per step, sharing that
+//! wait (`benches/README.md` has the figures).
 
 use std::ops::Range;
 
@@ -22,8 +21,8 @@ const DFA_MAX_PATTERNS: usize = 2_000;
 /// A leftmost-longest automaton of the lexicon's patterns.
 #[derive(Debug, Clone)]
 pub(crate) enum Automaton {
-    /// A full DFA, walked by hand (boxed: it is some 400 bytes before its tables).
-    Dfa(Box<DFA>),
+    /// A full DFA re-encoded, walked by hand (boxed: its byte classes are inline).
+    Table(Box<Table>),
     /// aho-corasick's own choice for larger lexicons, searched through its API.
     Other(AhoCorasick),
 }
@@ -31,37 +30,191 @@ pub(crate) enum Automaton {
 impl Automaton {
     /// Builds the automaton of `patterns`.
     pub(crate) fn build(patterns: &[String]) -> Result<Automaton> {
-        let built = if patterns.len() <= DFA_MAX_PATTERNS {
-            DFA::builder()
+        let table = if patterns.len() <= DFA_MAX_PATTERNS {
+            let dfa = DFA::builder()
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(patterns)
-                .map(|dfa| Automaton::Dfa(Box::new(dfa)))
+                .map_err(|e| Error::Config(format!("lexicon automaton: {e}")))?;
+            Table::new(&dfa)
         } else {
-            AhoCorasick::builder()
+            None
+        };
+        match table {
+            Some(table) => Ok(Automaton::Table(Box::new(table))),
+            None => AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(patterns)
                 .map(Automaton::Other)
-        };
-        built.map_err(|e| Error::Config(format!("lexicon automaton: {e}")))
+                .map_err(|e| Error::Config(format!("lexicon automaton: {e}"))),
+        }
     }
 
     /// The heap memory the automaton holds, in bytes.
     #[cfg(test)]
     pub(crate) fn memory_usage(&self) -> usize {
         match self {
-            Automaton::Dfa(dfa) => dfa.memory_usage(),
+            Automaton::Table(table) => table.memory_usage(),
             Automaton::Other(other) => other.memory_usage(),
         }
     }
 
     /// The leftmost-longest match in `text[span]`.
     fn find(&self, text: &str, span: Range<usize>) -> Option<Match> {
-        let input = Input::new(text).span(span);
         match self {
-            // A DFA built for unanchored leftmost search answers every such input.
-            Automaton::Dfa(dfa) => dfa.try_find(&input).ok().flatten(),
-            Automaton::Other(other) => other.find(input),
+            Automaton::Table(table) => table.find(text, span),
+            Automaton::Other(other) => other.find(Input::new(text).span(span)),
         }
+    }
+}
+
+/// A DFA's unanchored states re-encoded for the hand walk: two-byte state ids, byte classes
+/// of its own (bytes that lead to the same state from every state share one) and rows a
+/// power of two long. The built-in lexicons' table is about half the size of aho-corasick's
+/// DFA, which stores four-byte ids.
+#[derive(Debug, Clone)]
+pub(crate) struct Table {
+    /// Byte → its class.
+    classes: [u8; 256],
+    /// log2 of a row's length (the number of classes, rounded up to a power of two).
+    stride2: u32,
+    /// State `s` reading a byte of class `c` goes to `next[s << stride2 | c]`.
+    next: Box<[u16]>,
+    /// The match of each match state, the states `1..=matches.len()`: its pattern and that
+    /// pattern's length. State 0 is [`DEAD`]; every other state comes after the match states.
+    matches: Box<[(PatternID, usize)]>,
+    start: u16,
+}
+
+/// The state from which no match can grow any longer.
+const DEAD: u16 = 0;
+
+impl Table {
+    /// Re-encodes the states of `dfa` that its unanchored start reaches; `None` when there are
+    /// more than a two-byte id can name.
+    fn new(dfa: &DFA) -> Option<Table> {
+        let start = dfa.start_state(Anchored::No).ok()?;
+        let index = |s: StateID| s.as_usize();
+        // The reachable states in breadth-first order, and a hash of each byte's column of
+        // transitions, so that bytes can be grouped into classes without keeping the columns.
+        let mut order = vec![start];
+        let mut seen = vec![false; index(start) + 1];
+        seen[index(start)] = true;
+        let mut column_hashes = [0u64; 256];
+        let mut at = 0;
+        while let Some(&state) = order.get(at) {
+            at += 1;
+            for (byte, hash) in (0..=255).zip(column_hashes.iter_mut()) {
+                let to = dfa.next_state(Anchored::No, state, byte);
+                *hash = hash.wrapping_mul(0x100_0000_01B3) ^ u64::from(to.as_u32());
+                if index(to) >= seen.len() {
+                    seen.resize(index(to) + 1, false);
+                }
+                if !std::mem::replace(&mut seen[index(to)], true) {
+                    order.push(to);
+                }
+            }
+        }
+        // Classes: each byte joins the first earlier byte with the same column hash (checked
+        // below, transition by transition).
+        let mut classes = [0u8; 256];
+        let mut representatives: Vec<u8> = Vec::new();
+        for (byte, hash) in (0..=255u8).zip(column_hashes) {
+            let class = match (0..byte).find(|&b| column_hashes[usize::from(b)] == hash) {
+                Some(earlier) => classes[usize::from(earlier)],
+                None => {
+                    representatives.push(byte);
+                    u8::try_from(representatives.len() - 1).ok()?
+                }
+            };
+            classes[usize::from(byte)] = class;
+        }
+        let stride2 = representatives.len().next_power_of_two().trailing_zeros();
+
+        // New ids: 0 is dead (reached or not), the match states follow, then the rest.
+        let (matching, plain): (Vec<StateID>, Vec<StateID>) = order
+            .iter()
+            .filter(|&&s| !dfa.is_dead(s))
+            .partition(|&&s| dfa.is_match(s));
+        let mut id = vec![DEAD; seen.len()];
+        for (new, &old) in (1..).zip(matching.iter().chain(&plain)) {
+            id[index(old)] = u16::try_from(new).ok()?;
+        }
+
+        let states = 1 + matching.len() + plain.len();
+        let mut next = vec![DEAD; states << stride2];
+        for &state in &order {
+            let row = usize::from(id[index(state)]) << stride2;
+            for (byte, &class) in (0..=255).zip(&classes) {
+                let to = dfa.next_state(Anchored::No, state, byte);
+                let representative = representatives[usize::from(class)];
+                if byte == representative {
+                    next[row | usize::from(class)] = id[index(to)];
+                } else if to != dfa.next_state(Anchored::No, state, representative) {
+                    return None; // two columns with one hash: never seen, but not ruled out
+                }
+            }
+        }
+        let matches = matching
+            .iter()
+            .map(|&s| {
+                let pattern = dfa.match_pattern(s, 0);
+                (pattern, dfa.pattern_len(pattern))
+            })
+            .collect();
+        Some(Table {
+            classes,
+            stride2,
+            next: next.into_boxed_slice(),
+            matches,
+            start: id[index(start)],
+        })
+    }
+
+    /// The state after `state` reads `byte`.
+    #[inline(always)]
+    fn next(&self, state: u16, byte: u8) -> u16 {
+        let class = self.classes[usize::from(byte)];
+        let at = usize::from(state) << self.stride2 | usize::from(class);
+        self.next.get(at).copied().unwrap_or(DEAD)
+    }
+
+    /// Whether `state` is dead or a match state: the only states a walk stops to look at.
+    #[inline(always)]
+    fn is_special(&self, state: u16) -> bool {
+        usize::from(state) <= self.matches.len()
+    }
+
+    /// The match that ends on entering match state `state`, as (pattern, length).
+    fn matched(&self, state: u16) -> Option<(PatternID, usize)> {
+        let index = usize::from(state).checked_sub(1)?;
+        self.matches.get(index).copied()
+    }
+
+    /// The leftmost-longest match in `text[span]`: a walk from the start state that keeps the
+    /// last match state it entered and ends where no longer match can follow.
+    fn find(&self, text: &str, span: Range<usize>) -> Option<Match> {
+        let bytes = text.as_bytes().get(span.clone())?;
+        let mut state = self.start;
+        let mut best = None;
+        for (at, &byte) in (span.start + 1..).zip(bytes) {
+            state = self.next(state, byte);
+            if self.is_special(state) {
+                if state == DEAD {
+                    break;
+                }
+                best = self
+                    .matched(state)
+                    .map(|(p, len)| Match::new(p, at - len..at));
+            }
+        }
+        best
+    }
+
+    /// The heap memory the table holds, in bytes.
+    #[cfg(test)]
+    fn memory_usage(&self) -> usize {
+        self.next.len() * std::mem::size_of::<u16>()
+            + self.matches.len() * std::mem::size_of::<(PatternID, usize)>()
     }
 }
 
@@ -80,8 +233,8 @@ pub(crate) trait Job {
 /// shorter one at the same start ("good job" is not a whole word in "good jobs", "good" is).
 /// Through a DFA, the jobs are walked two at a time in lockstep.
 pub(crate) fn find_accepted<J: Job>(automaton: &Automaton, jobs: &mut [J]) {
-    let dfa = match automaton {
-        Automaton::Dfa(dfa) => dfa,
+    let table = match automaton {
+        Automaton::Table(table) => table,
         Automaton::Other(_) => {
             for job in jobs {
                 let mut at = 0;
@@ -92,14 +245,7 @@ pub(crate) fn find_accepted<J: Job>(automaton: &Automaton, jobs: &mut [J]) {
             return;
         }
     };
-    let Ok(start) = dfa.start_state(Anchored::No) else {
-        return; // never for a DFA built for unanchored search
-    };
-    let walker = Walker {
-        automaton,
-        dfa,
-        start,
-    };
+    let walker = Walker { automaton, table };
     for pair in jobs.chunks_mut(2) {
         let (mut first, mut second) = (walker.walk(), walker.walk());
         if let [one, two] = pair {
@@ -142,27 +288,26 @@ fn take<J: Job>(automaton: &Automaton, job: &mut J, longest: Match) -> usize {
     }
 }
 
-/// Where one job's walk through the DFA stands.
+/// Where one job's walk through the table stands.
 struct Walk {
     /// The next byte to read.
     at: usize,
-    state: StateID,
-    /// The longest match of the search under way: its pattern and end.
-    best: Option<(PatternID, usize)>,
+    state: u16,
+    /// The longest match of the search under way: the match state entered, and where.
+    best: Option<(u16, usize)>,
 }
 
-/// The DFA and its start state, shared by the walks.
+/// The table, shared by the walks.
 struct Walker<'a> {
     automaton: &'a Automaton,
-    dfa: &'a DFA,
-    start: StateID,
+    table: &'a Table,
 }
 
 impl Walker<'_> {
     fn walk(&self) -> Walk {
         Walk {
             at: 0,
-            state: self.start,
+            state: self.table.start,
             best: None,
         }
     }
@@ -174,16 +319,14 @@ impl Walker<'_> {
         let Some(&byte) = job.text().as_bytes().get(walk.at) else {
             return self.end_search(job, walk);
         };
-        walk.state = self.dfa.next_state(Anchored::No, walk.state, byte);
+        walk.state = self.table.next(walk.state, byte);
         walk.at += 1;
-        if self.dfa.is_special(walk.state) {
-            if self.dfa.is_dead(walk.state) {
+        if self.table.is_special(walk.state) {
+            if walk.state == DEAD {
                 // No longer match can start at or before the best one.
                 return self.end_search(job, walk);
             }
-            if self.dfa.is_match(walk.state) {
-                walk.best = Some((self.dfa.match_pattern(walk.state, 0), walk.at));
-            }
+            walk.best = Some((walk.state, walk.at));
         }
         true
     }
@@ -191,12 +334,15 @@ impl Walker<'_> {
     /// Ends the search under way with its longest match, if any, and starts the next one where
     /// that match leaves the scan; returns whether there is a next one.
     fn end_search(&self, job: &mut impl Job, walk: &mut Walk) -> bool {
-        let Some((pattern, end)) = walk.best.take() else {
+        let Some((pattern, len, end)) = walk
+            .best
+            .take()
+            .and_then(|(state, end)| self.table.matched(state).map(|(p, len)| (p, len, end)))
+        else {
             return false; // no match in the rest of the text
         };
-        let longest = Match::new(pattern, end - self.dfa.pattern_len(pattern)..end);
-        walk.at = take(self.automaton, job, longest);
-        walk.state = self.start;
+        walk.at = take(self.automaton, job, Match::new(pattern, end - len..end));
+        walk.state = self.table.start;
         true
     }
 }
@@ -258,6 +404,7 @@ mod tests {
             let patterns: Vec<String> = ["good", "good job", "great", "great job", "job", "not",
                 "not working", "work", "最悪", "最高", "最悪です"].map(String::from).to_vec();
             let dfa = Automaton::build(&patterns).unwrap();
+            proptest::prop_assert!(matches!(dfa, Automaton::Table(_)));
             let library = Automaton::Other(
                 AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&patterns).unwrap(),
             );
