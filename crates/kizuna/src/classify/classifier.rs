@@ -529,6 +529,7 @@ impl Classifier {
             norm,
             hits: &hits,
             evidence: Vec::with_capacity(hits.len() + found.len()),
+            marks: Marks::of(norm, text),
         };
         let raw = scorer.sentiment();
         let score = raw / (raw * raw + ALPHA).sqrt();
@@ -599,19 +600,42 @@ fn whole_word(text: &str, range: Range<usize>) -> bool {
         && !after.is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
-/// Where the ASCII `mark` first stands twice in a row in `text` (`??`, `!!`): found with
-/// memchr, as a two-byte substring search costs more to set up than a post takes to read.
-fn doubled(text: &str, mark: u8) -> Option<usize> {
-    let mut from = 0;
-    // `str::find` with a char pattern runs on memchr.
-    while let Some(at) = text.get(from..)?.find(char::from(mark)) {
-        let at = from + at;
-        if text.as_bytes().get(at + 1) == Some(&mark) {
-            return Some(at);
+/// The question and exclamation marks of a post, found in one pass (memchr's vector search
+/// jumps from mark to mark).
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Marks {
+    /// The normalised text asks something: it holds a `?`.
+    question: bool,
+    /// Where `??` first stands in the normalised text.
+    doubled_question: Option<usize>,
+    /// The normalised text holds `!!`.
+    doubled_exclamation: bool,
+    /// The post as written holds `?` or `？`.
+    question_written: bool,
+}
+
+impl Marks {
+    fn of(norm: &str, original: &str) -> Marks {
+        let mut marks = Marks::default();
+        let norm = norm.as_bytes();
+        for at in memchr::memchr2_iter(b'?', b'!', norm) {
+            let mark = norm[at];
+            let twice = norm.get(at + 1) == Some(&mark);
+            if mark == b'?' {
+                marks.question = true;
+                if twice && marks.doubled_question.is_none() {
+                    marks.doubled_question = Some(at);
+                }
+            } else {
+                marks.doubled_exclamation |= twice;
+            }
         }
-        from = at + 1;
+        // `？` is EF BC 9F.
+        let original = original.as_bytes();
+        marks.question_written = memchr::memchr2_iter(b'?', 0xEF, original)
+            .any(|at| original[at] == b'?' || original.get(at + 1..at + 3) == Some(&[0xBC, 0x9F]));
+        marks
     }
-    None
 }
 
 /// Every occurrence of any of `needles` in `text`.
@@ -714,6 +738,7 @@ struct Scorer<'a> {
     norm: &'a str,
     hits: &'a [Hit<'a>],
     evidence: Vec<Evidence>,
+    marks: Marks,
 }
 
 impl<'a> Scorer<'a> {
@@ -829,7 +854,7 @@ impl<'a> Scorer<'a> {
             _ => false,
         };
         let reported = self.hits.iter().find(|h| h.entries.iter().any(harm));
-        if let Some(hit) = reported.filter(|_| churn.is_none() && !self.norm.contains('?')) {
+        if let Some(hit) = reported.filter(|_| churn.is_none() && !self.marks.question) {
             let (norm, range) = (self.norm, hit.range.clone());
             total -= 1.5;
             self.note(
@@ -840,11 +865,11 @@ impl<'a> Scorer<'a> {
             );
         }
         // Doubled question marks ask in frustration: 届いてないんだけど？？, "where is it??".
-        if let Some(at) = doubled(self.norm, b'?') {
+        if let Some(at) = self.marks.doubled_question {
             total -= 1.2;
             self.note("punctuation", Cow::Borrowed("??"), -1.2, at..at + 2);
         }
-        if total != 0.0 && doubled(self.norm, b'!').is_some() {
+        if total != 0.0 && self.marks.doubled_exclamation {
             total *= 1.15;
         }
         total
@@ -962,8 +987,7 @@ impl<'a> Scorer<'a> {
                 }
             }
         }
-        // Two single-char searches run on memchr; a set of chars would decode every char.
-        if self.original.contains('?') || self.original.contains('？') {
+        if self.marks.question_written {
             add(Intent::Question, &mut intents);
         }
         if sentiment == Sentiment::Negative {
@@ -1144,11 +1168,18 @@ mod tests {
     }
 
     #[test]
-    fn doubled_marks_are_found_where_they_first_stand_together() {
-        assert_eq!(doubled("届いてない?? まだ??", b'?'), Some(15));
-        assert_eq!(doubled("why? where? ?!", b'?'), None);
-        assert_eq!(doubled("!!", b'!'), Some(0));
-        assert_eq!(doubled("", b'!'), None);
+    fn marks_are_found_where_they_first_stand_together() {
+        let marks = Marks::of("届いてない?? まだ??", "届いてない？？ まだ？？");
+        assert_eq!(marks.doubled_question, Some(15));
+        assert!(marks.question && marks.question_written && !marks.doubled_exclamation);
+        let marks = Marks::of("why? where? ?!", "why? where? ?!");
+        assert_eq!(marks.doubled_question, None);
+        assert!(!marks.doubled_exclamation);
+        assert!(Marks::of("!!", "!!").doubled_exclamation);
+        assert_eq!(Marks::of("", ""), Marks::default());
+        // `？` is found by its bytes, not by a lead byte it shares with other full-width forms.
+        assert!(!Marks::of("!", "！（）").question_written);
+        assert!(Marks::of("", "ｗ？").question_written);
     }
 
     /// A batch (scanned two posts at a time) classifies each post as `classify` does, an odd

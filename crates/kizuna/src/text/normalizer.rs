@@ -1143,6 +1143,25 @@ impl<'a> Pass<'a> {
     /// folded identifier is found whole again.
     fn identifier(&mut self, piece: &str, src: Src) {
         let o = self.options;
+        // `@sora_air`, `#SALE`: ASCII the tables map byte for byte goes as one stretch.
+        if let Some(tables) = self.tables {
+            let as_is = |b: u8| {
+                if o.lowercase {
+                    b.to_ascii_lowercase()
+                } else {
+                    b
+                }
+            };
+            if piece
+                .bytes()
+                .all(|b| b.is_ascii() && tables.ascii(b) == as_is(b))
+            {
+                let start = self.out.len();
+                self.out.append(piece, o.lowercase);
+                self.out.close_linear(start, src);
+                return;
+            }
+        }
         let (mut at, mut char_at) = (src.start, src.char_start);
         let mut chars = piece.chars().peekable();
         while let Some(c) = chars.next() {
@@ -1248,6 +1267,9 @@ mod tests {
         "1000",
         "１２",
         "@sora_air",
+        "@SoraAir_JP",
+        "#SALE2026",
+        "$TSLA",
         "#タグ",
         "#ｻﾎﾟｰﾄ",
         "＠ＳＯＲＡ＿ａｉｒ",
