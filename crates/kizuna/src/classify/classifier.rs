@@ -3,6 +3,7 @@
 //! evidence in the original text.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -12,6 +13,7 @@ use super::lexicon::{self, Compiled, Entry, Signal};
 use super::rules::{ClassifierConfig, CompiledRule, Rule, read_lexicons};
 use super::scan::Job;
 use super::{Intent, Language, Sentiment, Urgency};
+use crate::text::Buffers;
 use crate::text::entities::Found;
 use crate::text::{EntityKind, Normalized, Normalizer, Span};
 use crate::{Error, Result};
@@ -308,7 +310,23 @@ struct Read<'t> {
     quiet: RangeSet,
 }
 
+thread_local! {
+    /// The normaliser's buffers of this thread's last posts (one, or two for a pair), written
+    /// again by the next: classifying a post then allocates for its results only.
+    static BUFFERS: RefCell<Vec<Buffers>> = const { RefCell::new(Vec::new()) };
+}
+
 impl Read<'_> {
+    /// Hands the post's buffers back for the next post on this thread.
+    fn done(self) {
+        let buffers = Buffers::of(self.out, self.found);
+        BUFFERS.with_borrow_mut(|kept| {
+            if kept.len() < 2 {
+                kept.push(buffers);
+            }
+        });
+    }
+
     /// The lexicon scan of this post, its hits going to `hits`.
     fn job<'a, 'l>(&'a self, lexicon: &'l Compiled, hits: &'a mut Vec<Hit<'l>>) -> ScanJob<'a, 'l> {
         ScanJob {
@@ -441,7 +459,9 @@ impl Classifier {
         self.inner
             .lexicon
             .find_accepted(&mut [read.job(&self.inner.lexicon, &mut hits)]);
-        self.score(&read, hits, context)
+        let classification = self.score(&read, hits, context);
+        read.done();
+        classification
     }
 
     /// Classifies two posts, scanning them for lexicon terms in lockstep: walking the
@@ -454,17 +474,21 @@ impl Classifier {
             read_one.job(lexicon, &mut hits_one),
             read_two.job(lexicon, &mut hits_two),
         ]);
-        [
+        let scored = [
             self.score(&read_one, hits_one, context),
             self.score(&read_two, hits_two, context),
-        ]
+        ];
+        read_one.done();
+        read_two.done();
+        scored
     }
 
     /// Reads a post for classification: normalised, with its entities, and the ranges where
     /// no lexicon term may match.
     fn read<'t>(&self, text: &'t str, context: &Context) -> Read<'t> {
         let inner = &*self.inner;
-        let (out, found) = inner.normalizer.normalize_found(text, true);
+        let buffers = BUFFERS.with_borrow_mut(Vec::pop).unwrap_or_default();
+        let (out, found) = inner.normalizer.normalize_found(text, true, buffers);
         let norm = out.text();
         let mut brand_ranges = ranges_of(norm, &inner.brands);
         brand_ranges.extend(ranges_of(
@@ -1199,6 +1223,40 @@ mod tests {
         let one_by_one: Vec<Classification> =
             posts.iter().map(|p| classifier.classify(p)).collect();
         assert_eq!(classifier.classify_batch(&posts), one_by_one);
+    }
+
+    /// A post classified with the buffers an earlier post left behind (longer, with other
+    /// entities) comes out as on a thread that never classified anything.
+    #[test]
+    fn buffers_left_by_earlier_posts_change_nothing() {
+        let classifier = Classifier::builder().build().expect("builds");
+        let posts = [
+            "最悪 @sora_air 返金まだ？？ https://sora.example/x 😡😡 (´；ω；｀)",
+            "thanks, great job!",
+            "ログインできない",
+            "",
+        ];
+        let fresh: Vec<Classification> = posts
+            .iter()
+            .map(|p| {
+                let c = classifier.clone();
+                let p = p.to_string();
+                std::thread::spawn(move || c.classify(&p))
+                    .join()
+                    .expect("classifies")
+            })
+            .collect();
+        for (post, expected) in posts.iter().zip(&fresh) {
+            for earlier in posts {
+                classifier.classify(earlier);
+                assert_eq!(
+                    &classifier.classify(post),
+                    expected,
+                    "{post} after {earlier}"
+                );
+            }
+        }
+        assert_eq!(classifier.classify_batch(&posts), fresh);
     }
 
     #[test]

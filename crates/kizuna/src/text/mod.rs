@@ -28,6 +28,7 @@ mod repeat;
 mod unicode;
 
 pub use entities::{Entity, EntityKind, extract_entities};
+pub(crate) use normalizer::Buffers;
 pub use normalizer::{Normalized, Normalizer};
 pub use offsets::{OffsetMap, Span};
 pub use options::{

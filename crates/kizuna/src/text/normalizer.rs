@@ -126,7 +126,7 @@ impl Normalizer {
 
     /// [`normalize`](Self::normalize), with the fast path on or off (tests compare the two).
     pub(crate) fn normalize_with(&self, text: &str, fast: bool) -> Normalized {
-        let (mut out, found) = self.normalize_found(text, fast);
+        let (mut out, found) = self.normalize_found(text, fast, Buffers::default());
         if self.inner.options.entities.report {
             out.entities = found.into_iter().map(|f| f.into_entity(text)).collect();
         }
@@ -135,17 +135,26 @@ impl Normalizer {
 
     /// The normalised text and its offset map (no [`Entity`] list), with the entities found
     /// and where each went: what the classifier reads, without copying each entity's text.
-    pub(crate) fn normalize_found(&self, text: &str, fast: bool) -> (Normalized, Vec<Found>) {
+    /// Written into `buffers` (emptied first), so that a caller normalising post after post
+    /// need not allocate for each.
+    pub(crate) fn normalize_found(
+        &self,
+        text: &str,
+        fast: bool,
+        buffers: Buffers,
+    ) -> (Normalized, Vec<Found>) {
         let inner = &*self.inner;
         let options = &inner.options;
-        let mut found = if inner.scan.is_empty() {
-            Vec::new()
-        } else {
-            entities::find(text, &inner.scan)
-        };
+        let Buffers {
+            text: out_text,
+            offsets,
+            found,
+        } = buffers;
+        let mut found = entities::find_into(text, &inner.scan, found);
 
         let tables = fast.then_some(&inner.tables);
-        let mut pass = Pass::new(options, inner.unicode, tables, text.len());
+        let out = Builder::reusing(out_text, offsets, text.len());
+        let mut pass = Pass::new(options, inner.unicode, tables, out);
         let (mut at, mut char_at) = (0, 0);
         for entity in &mut found {
             let action = options.entities.action(entity.kind);
@@ -250,6 +259,37 @@ fn shorten_plain_regions(
     }
     push_plain(&mut rebuilt, units.len(), unit);
     rebuilt
+}
+
+/// The buffers of an earlier normalisation, emptied, to be written again.
+#[derive(Debug, Default)]
+pub(crate) struct Buffers {
+    text: String,
+    offsets: OffsetMap,
+    found: Vec<Found>,
+}
+
+impl Buffers {
+    /// The largest buffers worth keeping for the next post: past them a long post's memory
+    /// would stay held for short ones.
+    const KEEP_BYTES: usize = 1 << 16;
+
+    /// The buffers of `out` and `found`, emptied; none at all when they grew large.
+    pub(crate) fn of(out: Normalized, mut found: Vec<Found>) -> Buffers {
+        let Normalized {
+            mut text, offsets, ..
+        } = out;
+        if text.capacity() > Self::KEEP_BYTES {
+            return Buffers::default();
+        }
+        text.clear();
+        found.clear();
+        Buffers {
+            text,
+            offsets: offsets.cleared(),
+            found,
+        }
+    }
 }
 
 /// A normalised text with its offset map and entities.
@@ -491,13 +531,13 @@ impl<'a> Pass<'a> {
         options: &'a NormalizerOptions,
         unicode: ChunkNormalizer,
         tables: Option<&'a FastTables>,
-        len: usize,
+        out: Builder,
     ) -> Self {
         Pass {
             options,
             unicode,
             tables,
-            out: Builder::with_capacity(len),
+            out,
             prev: '\0',
             run: 0,
             latin_space: false,

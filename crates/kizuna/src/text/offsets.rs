@@ -160,6 +160,13 @@ pub struct OffsetMap {
 }
 
 impl OffsetMap {
+    /// The map emptied, its buffer kept for a builder to write again.
+    pub(crate) fn cleared(mut self) -> OffsetMap {
+        self.segments.clear();
+        self.out_len = 0;
+        self
+    }
+
     /// The rows of the alignment, in order. Original bytes that no row covers were removed.
     ///
     /// ```
@@ -280,11 +287,19 @@ pub(crate) struct Builder {
 
 impl Builder {
     pub(crate) fn with_capacity(bytes: usize) -> Self {
-        Builder {
-            out: String::with_capacity(bytes),
-            // Room for a segment per dozen bytes, so few posts ever grow it.
-            segments: Vec::with_capacity(bytes / 12 + 2),
-        }
+        Builder::reusing(String::new(), OffsetMap::default(), bytes)
+    }
+
+    /// A builder writing into the (emptied) buffers of an earlier output, with room for
+    /// `bytes` of output.
+    pub(crate) fn reusing(mut out: String, offsets: OffsetMap, bytes: usize) -> Self {
+        let mut segments = offsets.segments;
+        segments.clear();
+        out.clear();
+        out.reserve(bytes);
+        // Room for a segment per dozen bytes, so few posts ever grow it.
+        segments.reserve(bytes / 12 + 2);
+        Builder { out, segments }
     }
 
     pub(crate) fn len(&self) -> usize {

@@ -215,8 +215,16 @@ const STOPS: [bool; 256] = {
 /// (the scheme of a URL, the arms of a kaomoji, a keycap's digit), never before the end of the
 /// previous one.
 pub(crate) fn find(text: &str, wanted: &EntityKinds) -> Vec<Found> {
+    find_into(text, wanted, Vec::new())
+}
+
+/// [`find`], into `found` (emptied first).
+pub(crate) fn find_into(text: &str, wanted: &EntityKinds, mut found: Vec<Found>) -> Vec<Found> {
+    found.clear();
+    if wanted.is_empty() {
+        return found;
+    }
     let bytes = text.as_bytes();
-    let mut found = Vec::new();
     let mut chars = CharCount::default();
     let (mut at, mut floor) = (0, 0);
     while let Some(skip) = bytes
