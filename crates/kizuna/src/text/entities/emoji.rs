@@ -21,22 +21,23 @@ const ZWJ: char = '\u{200D}';
 
 /// Whether an emoji can start with `c` (a cheap test before the grapheme cluster is cut).
 pub(super) fn may_start(c: char) -> bool {
-    match common(c) {
-        Some(flags) => flags & MAY_START != 0,
-        None => looks_up_may_start(c),
-    }
-}
-
-/// [`may_start`] through the Unicode property sets.
-fn looks_up_may_start(c: char) -> bool {
     // No emoji below ©, between ® and ‼, among CJK punctuation (but 〰 U+3030 and 〽 U+303D),
     // kana, kanji, Hangul or the width forms.
-    !matches!(c, '\0'..='\u{A8}' | '\u{AF}'..='\u{203B}' | '\u{3000}'..='\u{302F}'
+    let never = matches!(c, '\0'..='\u{A8}' | '\u{AF}'..='\u{203B}' | '\u{3000}'..='\u{302F}'
         | '\u{3031}'..='\u{303C}' | '\u{303E}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7FF}'
-        | '\u{FF00}'..='\u{FFEF}')
-        && (CodePointSetData::new::<ExtendedPictographic>().contains(c)
-            || CodePointSetData::new::<RegionalIndicator>().contains(c)
-            || CodePointSetData::new::<EmojiPresentation>().contains(c))
+        | '\u{FF00}'..='\u{FFEF}');
+    !never
+        && match common(c) {
+            Some(flags) => flags & MAY_START != 0,
+            None => has_emoji_start_property(c),
+        }
+}
+
+/// Whether `c` is a pictograph, a regional indicator or shown as emoji by default.
+fn has_emoji_start_property(c: char) -> bool {
+    CodePointSetData::new::<ExtendedPictographic>().contains(c)
+        || CodePointSetData::new::<RegionalIndicator>().contains(c)
+        || CodePointSetData::new::<EmojiPresentation>().contains(c)
 }
 
 /// The blocks that hold nearly every emoji posts use: symbols and dingbats (U+2000–U+2BFF)
@@ -58,7 +59,11 @@ fn common(c: char) -> Option<u8> {
                 let Some(c) = char::from_u32(code) else {
                     return 0;
                 };
-                let may = if looks_up_may_start(c) { MAY_START } else { 0 };
+                let may = if has_emoji_start_property(c) {
+                    MAY_START
+                } else {
+                    0
+                };
                 let alone = if looks_up_is_emoji(c.encode_utf8(&mut [0; 4])) {
                     ALONE
                 } else {
@@ -164,7 +169,8 @@ mod tests {
     fn common_blocks_answer_as_the_property_sets() {
         for (first, last) in COMMON_BLOCKS {
             for c in (first..=last).filter_map(char::from_u32) {
-                assert_eq!(may_start(c), looks_up_may_start(c), "{c:?}");
+                let never = matches!(c, '\u{2000}'..='\u{203B}');
+                assert_eq!(may_start(c), !never && has_emoji_start_property(c), "{c:?}");
                 let alone = c.encode_utf8(&mut [0; 4]).to_owned();
                 assert_eq!(is_emoji(&alone), looks_up_is_emoji(&alone), "{c:?}");
             }

@@ -56,7 +56,7 @@ pub(super) fn hashtag(text: &str, at: usize) -> Option<usize> {
         if !is_hashtag_char(c) {
             break;
         }
-        has_letter |= c.is_alphabetic() || is_mark(c);
+        has_letter = has_letter || c.is_alphabetic() || is_mark(c);
         end += c.len_utf8();
     }
     // X takes neither `#a#b` nor `#ahttps://…` as a hashtag.
