@@ -700,43 +700,42 @@ fn language(text: &str, found: &[Found]) -> Language {
 /// branch, so that the compiler can ask them of many bytes at once.
 fn script_letters(bytes: Option<&[u8]>) -> (usize, usize) {
     let bytes = bytes.unwrap_or_default();
-    // No byte of a longer char falls in the ASCII letters' range. Counted in bytes, 32 at a
-    // time.
-    let ascii = bytes
-        .chunks(32)
-        .map(|chunk| {
-            let letters = chunk
-                .iter()
-                .map(|&b| u8::from((b | 0x20).wrapping_sub(b'a') < 26));
-            usize::from(letters.fold(0u8, u8::wrapping_add))
-        })
-        .sum::<usize>();
-    if bytes.len() < 3 || bytes.is_ascii() {
-        return (0, ascii);
+    let (mut japanese, mut latin) = (0, 0);
+    // Blocks of 32 positions (each reads the two bytes after it too); at the end, the rest
+    // copied into a zeroed block: zero bytes are no letter, and every position goes through
+    // the same vector code instead of a byte-by-byte tail.
+    let mut at = 0;
+    while let Some(rest) = bytes.get(at..).filter(|rest| !rest.is_empty()) {
+        let (j, l) = match rest.get(..LETTER_BLOCK + 2) {
+            Some(window) => block_letters(window),
+            None => {
+                let mut padded = [0u8; LETTER_BLOCK + 2];
+                padded[..rest.len()].copy_from_slice(rest);
+                block_letters(&padded)
+            }
+        };
+        (japanese, latin) = (japanese + j, latin + l);
+        at += LETTER_BLOCK;
     }
-    // The others are three-byte chars, told by their first two or three bytes (a continuation
-    // byte never matches a first byte; a char cannot start in the last two bytes). Asked of
-    // 32 positions at a time, counted in bytes, which the compiler turns into vector code.
-    let (first, second, third) = (&bytes[..bytes.len() - 2], &bytes[1..], &bytes[2..]);
-    let (mut japanese, mut wide_latin) = (0usize, 0usize);
-    let mut count = |from: usize, to: usize| {
-        let (mut j, mut w) = (0u8, 0u8);
-        for ((&a, &b), &c) in first[from..to]
-            .iter()
-            .zip(&second[from..to])
-            .zip(&third[from..to])
-        {
-            let (j1, w1) = three_byte_letter(a, b, c);
-            (j, w) = (j + j1, w + w1);
-        }
-        (japanese, wide_latin) = (japanese + usize::from(j), wide_latin + usize::from(w));
-    };
-    let whole = first.len() / 32 * 32;
-    for from in (0..whole).step_by(32) {
-        count(from, from + 32);
+    (japanese, latin)
+}
+
+/// How many positions [`block_letters`] asks at once.
+const LETTER_BLOCK: usize = 32;
+
+/// The Japanese and Latin letters that start at the first [`LETTER_BLOCK`] positions of
+/// `window` ([`LETTER_BLOCK`] + 2 bytes: a three-byte char is told by its first two or three
+/// bytes, and a continuation byte never matches a first byte nor an ASCII letter).
+#[inline(always)]
+fn block_letters(window: &[u8]) -> (usize, usize) {
+    let (first, second, third) = (&window[..LETTER_BLOCK], &window[1..], &window[2..]);
+    let (mut japanese, mut latin) = (0u8, 0u8);
+    for ((&a, &b), &c) in first.iter().zip(second).zip(third) {
+        let (j, w) = three_byte_letter(a, b, c);
+        let ascii = u8::from((a | 0x20).wrapping_sub(b'a') < 26);
+        (japanese, latin) = (japanese + j, latin + w + ascii);
     }
-    count(whole, first.len());
-    (japanese, ascii + wide_latin)
+    (usize::from(japanese), usize::from(latin))
 }
 
 /// Whether the bytes `a b c` start a Japanese letter, and whether a full-width Latin one, as
@@ -1178,6 +1177,19 @@ mod tests {
                 }
             }
             prop_assert_eq!(script_letters(Some(text.as_bytes())), (japanese, latin));
+        }
+
+        /// Every length around the block size: counted as decoding every char counts.
+        #[test]
+        fn script_letters_counts_every_prefix(start in 0usize..8) {
+            let text = "Ａa日本ｶb語c ".repeat(12);
+            let cut: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            for &end in cut.iter().skip(start) {
+                let piece = &text[cut[start]..end];
+                let japanese = piece.chars().filter(|c| matches!(c, '日' | '本' | '語' | 'ｶ')).count();
+                let latin = piece.chars().filter(|c| matches!(c, 'Ａ' | 'a' | 'b' | 'c')).count();
+                prop_assert_eq!(script_letters(Some(piece.as_bytes())), (japanese, latin), "{:?}", piece);
+            }
         }
 
         /// The merged set answers exactly as asking every range would.
