@@ -41,14 +41,22 @@ fn has_emoji_start_property(c: char) -> bool {
 }
 
 /// The blocks that hold nearly every emoji posts use: symbols and dingbats (U+2000–U+2BFF)
-/// and the emoji planes' blocks (U+1F000–U+1FAFF). For their chars the answers of
-/// [`may_start`] and of [`is_emoji`] on the char alone are worked out once, as a few
-/// binary searches of property sets per char add up.
+/// and the emoji planes' blocks (U+1F000–U+1FAFF). What their chars say for [`may_start`] and
+/// [`is_emoji`] is worked out once, as a few binary searches of property sets per char add up.
 const COMMON_BLOCKS: [(u32, u32); 2] = [(0x2000, 0x2BFF), (0x1_F000, 0x1_FAFF)];
+/// An emoji can start with the char.
 const MAY_START: u8 = 1;
-const ALONE: u8 = 2;
+/// The char alone, or with any mark, modifier or selector after it, is an emoji (a regional
+/// indicator, or a char shown as emoji by default).
+const PRESENTS: u8 = 2;
+/// The char is a pictograph or an emoji: with a selector, joiner or skin tone after it, the
+/// cluster is an emoji.
+const PICTOGRAPH_OR_EMOJI: u8 = 4;
+/// The char alone is an emoji.
+const ALONE: u8 = 8;
 
-/// The flags of `c` ([`MAY_START`], [`ALONE`]) if it lies in the [`COMMON_BLOCKS`].
+/// The flags of `c` ([`MAY_START`] and those of [`first_char_flags`]) if it lies in the
+/// [`COMMON_BLOCKS`].
 fn common(c: char) -> Option<u8> {
     static FLAGS: OnceLock<Vec<u8>> = OnceLock::new();
     let flags = FLAGS.get_or_init(|| {
@@ -64,12 +72,7 @@ fn common(c: char) -> Option<u8> {
                 } else {
                     0
                 };
-                let alone = if looks_up_is_emoji(c.encode_utf8(&mut [0; 4])) {
-                    ALONE
-                } else {
-                    0
-                };
-                may | alone
+                may | first_char_flags(c)
             })
             .collect()
     });
@@ -109,31 +112,35 @@ pub(super) fn keycap(text: &str, at: usize) -> Option<usize> {
 
 fn is_emoji(cluster: &str) -> bool {
     let mut chars = cluster.chars();
-    if let (Some(only), None) = (chars.next(), chars.next()) {
-        if let Some(flags) = common(only) {
-            return flags & ALONE != 0;
-        }
-    }
-    looks_up_is_emoji(cluster)
-}
-
-/// [`is_emoji`] through the Unicode property sets.
-fn looks_up_is_emoji(cluster: &str) -> bool {
-    let Some(first) = cluster.chars().next() else {
+    let Some(first) = chars.next() else {
         return false;
     };
-    if CodePointSetData::new::<RegionalIndicator>().contains(first)
-        || CodePointSetData::new::<EmojiPresentation>().contains(first)
-    {
+    let flags = common(first).unwrap_or_else(|| first_char_flags(first));
+    if flags & PRESENTS != 0 {
         return true;
     }
-    let pictograph = CodePointSetData::new::<ExtendedPictographic>().contains(first);
-    let emoji = CodePointSetData::new::<Emoji>().contains(first);
-    let styled = cluster.chars().skip(1).any(|c| {
+    let styled = chars.any(|c| {
         c == VARIATION_EMOJI || c == ZWJ || CodePointSetData::new::<EmojiModifier>().contains(c)
     });
+    if styled {
+        flags & PICTOGRAPH_OR_EMOJI != 0
+    } else {
+        flags & ALONE != 0
+    }
+}
+
+/// What the first char of a cluster says of it ([`PRESENTS`], [`PICTOGRAPH_OR_EMOJI`],
+/// [`ALONE`]), through the Unicode property sets.
+fn first_char_flags(first: char) -> u8 {
+    let presents = CodePointSetData::new::<RegionalIndicator>().contains(first)
+        || CodePointSetData::new::<EmojiPresentation>().contains(first);
+    let pictograph = CodePointSetData::new::<ExtendedPictographic>().contains(first);
+    let emoji = CodePointSetData::new::<Emoji>().contains(first);
     let symbol_block = matches!(first, '\u{2600}'..='\u{27BF}' | '\u{1F000}'..);
-    (pictograph || emoji) && (styled || (pictograph && emoji && symbol_block))
+    let flag = |yes: bool, flag: u8| if yes { flag } else { 0 };
+    flag(presents, PRESENTS)
+        | flag(pictograph || emoji, PICTOGRAPH_OR_EMOJI)
+        | flag(presents || (pictograph && emoji && symbol_block), ALONE)
 }
 
 #[cfg(test)]
@@ -171,11 +178,16 @@ mod tests {
             for c in (first..=last).filter_map(char::from_u32) {
                 let never = matches!(c, '\u{2000}'..='\u{203B}');
                 assert_eq!(may_start(c), !never && has_emoji_start_property(c), "{c:?}");
-                let alone = c.encode_utf8(&mut [0; 4]).to_owned();
-                assert_eq!(is_emoji(&alone), looks_up_is_emoji(&alone), "{c:?}");
+                let cached = common(c).unwrap_or_default();
+                assert_eq!(cached & !MAY_START, first_char_flags(c), "{c:?}");
             }
         }
-        assert_eq!(common('😭'), Some(MAY_START | ALONE));
+        assert_eq!(
+            common('😭'),
+            Some(MAY_START | PRESENTS | PICTOGRAPH_OR_EMOJI | ALONE)
+        );
+        assert_eq!(common('♥'), Some(MAY_START | PICTOGRAPH_OR_EMOJI | ALONE));
+        assert_eq!(common('‼'), Some(MAY_START | PICTOGRAPH_OR_EMOJI)); // only with U+FE0F
         assert_eq!(common('あ'), None);
     }
 
