@@ -220,22 +220,35 @@ fn check_offsets(name: &str, input: &str, normalizer: &Normalizer) -> Result<(),
             );
         }
     }
-    // Any char range of the output maps to a span that slices the input.
+    // Any range of one to four chars of the output maps to a span that slices the input,
+    // whose chars are the chars of its bytes.
     let bounds: Vec<usize> = text
         .char_indices()
         .map(|(i, _)| i)
         .chain([text.len()])
         .collect();
-    for pair in bounds.windows(2) {
-        let span = out
-            .original_span(pair[0]..pair[1])
-            .map_err(|e| TestCaseError::fail(e.to_string()))?;
-        prop_assert!(
-            input.get(span.bytes.clone()).is_some(),
-            "{}: span {:?} slices the input",
-            name,
-            span
-        );
+    for width in 1..=4 {
+        for pair in bounds.windows(width + 1) {
+            let range = pair[0]..pair[width];
+            let span = out
+                .original_span(range)
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let (Some(before), Some(inside)) =
+                (input.get(..span.bytes.start), input.get(span.bytes.clone()))
+            else {
+                return Err(TestCaseError::fail(format!(
+                    "{name}: span {span:?} slices the input"
+                )));
+            };
+            let first = before.chars().count();
+            prop_assert_eq!(
+                span.chars.clone(),
+                first..first + inside.chars().count(),
+                "{}: {:?}",
+                name,
+                span
+            );
+        }
     }
     Ok(())
 }

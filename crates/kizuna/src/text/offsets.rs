@@ -253,9 +253,14 @@ impl OffsetMap {
         let last = self.segment_at(range.end - 1).ok_or_else(bad)?;
         let (start, start_char) = self.start_of(normalized, first, range.start);
         let seg = &self.segments[last];
-        let (end, end_char) = seg
-            .source_at(normalized, range.end)
-            .unwrap_or((seg.src.end, seg.src.char_end));
+        let (end, end_char) = if first == last && seg.kind == Kind::Linear {
+            // Within one linear segment the span's own chars are counted, not all before it.
+            let chars = normalized[range.clone()].chars().count();
+            (start + range.len(), start_char + chars)
+        } else {
+            seg.source_at(normalized, range.end)
+                .unwrap_or((seg.src.end, seg.src.char_end))
+        };
         Ok(Span {
             bytes: start..end,
             chars: start_char..end_char,
