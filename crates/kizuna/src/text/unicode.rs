@@ -6,6 +6,8 @@
 //! as normalising the whole string, and each chunk's output maps onto the chunk.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 use icu_normalizer::{ComposingNormalizer, ComposingNormalizerBorrowed};
 use icu_properties::props::{CanonicalCombiningClass, GeneralCategory, NfcInert, NfkcInert};
@@ -104,6 +106,15 @@ impl ChunkNormalizer {
         if chunk.chars().all(inert) {
             return Cow::Borrowed(chunk);
         }
+        match remembered(self.form, chunk, |chunk| self.run_normalizer(chunk)) {
+            Some(Some(formed)) => Cow::Owned(formed),
+            Some(None) => Cow::Borrowed(chunk),
+            None => self.run_normalizer(chunk),
+        }
+    }
+
+    /// The normaliser's own answer for `chunk`.
+    fn run_normalizer<'a>(&self, chunk: &'a str) -> Cow<'a, str> {
         match self.form {
             UnicodeForm::None => Cow::Borrowed(chunk),
             UnicodeForm::Nfc => nfc().normalize(chunk),
@@ -118,6 +129,50 @@ impl ChunkNormalizer {
             }
         }
     }
+}
+
+/// The longest chunk worth remembering, in bytes: a char and a mark or two.
+const REMEMBERED_BYTES: usize = 8;
+/// How many chunks a thread remembers before it starts again.
+const REMEMBERED_CHUNKS: usize = 4096;
+
+/// A remembered chunk: the form, the chunk's length and its bytes.
+type ChunkKey = (UnicodeForm, u8, [u8; REMEMBERED_BYTES]);
+
+thread_local! {
+    /// Short chunks the normaliser changed or kept on this thread, and what it made of them
+    /// (`None`: unchanged). Posts repeat the few that need it (`…`, `ｶﾞ`, `㈱`), and the
+    /// normaliser costs a few thousand instructions a call where a lookup costs a few dozen.
+    static REMEMBERED: RefCell<HashMap<ChunkKey, Option<String>>> = RefCell::new(HashMap::new());
+}
+
+/// What `normalize` made of `chunk` in `form` on this thread, working it out with `normalize`
+/// the first time: `Some(None)` when unchanged. `None` for a chunk too long to remember.
+fn remembered(
+    form: UnicodeForm,
+    chunk: &str,
+    normalize: impl FnOnce(&str) -> Cow<'_, str>,
+) -> Option<Option<String>> {
+    let mut bytes = [0u8; REMEMBERED_BYTES];
+    bytes
+        .get_mut(..chunk.len())?
+        .copy_from_slice(chunk.as_bytes());
+    let key = (form, u8::try_from(chunk.len()).ok()?, bytes);
+    REMEMBERED.with_borrow_mut(|remembered| {
+        if let Some(formed) = remembered.get(&key) {
+            return Some(formed.clone());
+        }
+        let formed = match normalize(chunk) {
+            Cow::Borrowed(_) => None,
+            Cow::Owned(formed) if formed == chunk => None,
+            Cow::Owned(formed) => Some(formed),
+        };
+        if remembered.len() >= REMEMBERED_CHUNKS {
+            remembered.clear();
+        }
+        remembered.insert(key, formed.clone());
+        Some(formed)
+    })
 }
 
 fn nfc() -> ComposingNormalizerBorrowed<'static> {
@@ -175,6 +230,42 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A chunk remembered from an earlier call comes out as the normaliser makes it, in each
+    /// form, and longer chunks are not remembered.
+    #[test]
+    fn remembered_chunks_come_out_as_the_normaliser_makes_them() {
+        let chunks = [
+            "…",
+            "ｶﾞ",
+            "ﾊﾟ",
+            "ｱﾞ",
+            "㈱",
+            "e\u{301}",
+            "゛",
+            "①",
+            "ﬁ",
+            "a\u{301}\u{302}\u{303}",
+        ];
+        for form in [UnicodeForm::Nfc, UnicodeForm::Nfkc] {
+            let n = ChunkNormalizer::new(form);
+            for _ in 0..2 {
+                for chunk in chunks {
+                    assert_eq!(
+                        n.normalize(chunk),
+                        n.run_normalizer(chunk),
+                        "{chunk:?} in {form:?}"
+                    );
+                }
+            }
+        }
+        let long = "e\u{301}\u{302}\u{303}\u{304}";
+        assert!(long.len() > REMEMBERED_BYTES);
+        assert_eq!(
+            remembered(UnicodeForm::Nfkc, long, |c| Cow::Borrowed(c)),
+            None
+        );
     }
 
     #[test]
