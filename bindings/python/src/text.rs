@@ -6,7 +6,7 @@ use pyo3::types::{PyDict, PyTuple};
 
 use std::sync::OnceLock;
 
-use crate::convert::{html_table, non_null, par_map, quoted, reduce_to_config, to_json};
+use crate::convert::{html_table, non_null, on_text, par_map, quoted, reduce_to_config, to_json};
 use crate::errors::{OrRaise, error};
 
 /// A normaliser built once from a preset and options; immutable and thread-safe.
@@ -58,12 +58,12 @@ impl Normalizer {
 
     /// The normalised text.
     fn normalize(&self, py: Python<'_>, text: &str) -> String {
-        py.detach(|| self.inner.normalize(text).into_text())
+        on_text(py, text, || self.inner.normalize(text).into_text())
     }
 
     /// The normalised text, its entities, and the map back to the original.
     fn normalize_full(&self, py: Python<'_>, text: &str) -> Normalized {
-        let out = py.detach(|| self.inner.normalize(text));
+        let out = on_text(py, text, || self.inner.normalize(text));
         Normalized {
             original: text.to_owned(),
             inner: out,
@@ -283,13 +283,13 @@ pub fn normalize(py: Python<'_>, text: &str, preset: &str) -> PyResult<String> {
                 preset.name()
             )))
         })?;
-    Ok(py.detach(|| normalizer.normalize(text).into_text()))
+    Ok(on_text(py, text, || normalizer.normalize(text).into_text()))
 }
 
 /// Every entity in `text`, in order.
 #[pyfunction]
 pub fn extract_entities(py: Python<'_>, text: &str) -> Vec<Entity> {
-    py.detach(|| kizuna::text::extract_entities(text))
+    on_text(py, text, || kizuna::text::extract_entities(text))
         .into_iter()
         .map(Entity)
         .collect()
