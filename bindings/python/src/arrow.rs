@@ -18,15 +18,22 @@ const ARRAY: &CStr = c"arrow_array";
 pub enum Texts {
     /// Arrow arrays (utf8, large_utf8 or utf8_view), in order.
     Arrow(Vec<ArrayRef>),
-    /// Python strs (None for a missing post).
-    Python(Vec<Option<String>>),
+    /// Python strs copied one after another into one buffer (one allocation for the batch,
+    /// not one a post), and where each lies in it (None for a missing post).
+    Python {
+        joined: String,
+        spans: Vec<Option<std::ops::Range<usize>>>,
+    },
 }
 
 impl Texts {
     /// Every text, `None` where the input had a null.
     pub fn views(&self) -> Vec<Option<&str>> {
         match self {
-            Texts::Python(texts) => texts.iter().map(Option::as_deref).collect(),
+            Texts::Python { joined, spans } => spans
+                .iter()
+                .map(|span| span.clone().and_then(|span| joined.get(span)))
+                .collect(),
             Texts::Arrow(arrays) => {
                 let mut out = Vec::with_capacity(arrays.iter().map(|a| a.len()).sum());
                 for array in arrays {
@@ -69,11 +76,11 @@ pub fn texts(batch: &Bound<'_, PyAny>) -> PyResult<Texts> {
             .collect::<PyResult<Vec<_>>>()?;
         return Ok(Texts::Arrow(chunks));
     }
-    let mut out = Vec::new();
+    let (mut joined, mut spans) = (String::new(), Vec::new());
     for (i, item) in batch.try_iter()?.enumerate() {
         let item = item?;
         if item.is_none() {
-            out.push(None);
+            spans.push(None);
             continue;
         }
         let text = item.cast::<PyString>().map_err(|_| {
@@ -84,9 +91,11 @@ pub fn texts(batch: &Bound<'_, PyAny>) -> PyResult<Texts> {
                 .unwrap_or_default();
             PyTypeError::new_err(format!("batch item {i} is {kind}, not str"))
         })?;
-        out.push(Some(text.to_str()?.to_owned()));
+        let start = joined.len();
+        joined.push_str(text.to_str()?);
+        spans.push(Some(start..joined.len()));
     }
-    Ok(Texts::Python(out))
+    Ok(Texts::Python { joined, spans })
 }
 
 /// Takes one Arrow array from an object's `__arrow_c_array__`, checking it holds strings.

@@ -201,7 +201,7 @@ pub fn datetime<'py>(py: Python<'py>, at: jiff::Timestamp) -> PyResult<Bound<'py
 /// The shortest text worked on without the GIL. Releasing and taking back the GIL costs as
 /// much as normalising a short post; a text this long takes tens of microseconds, time
 /// enough for other Python threads to use.
-const DETACH_BYTES: usize = 16 * 1024;
+pub const DETACH_BYTES: usize = 16 * 1024;
 
 /// `work` on `text`, without the GIL when the text is long (see [`DETACH_BYTES`]).
 pub fn on_text<T: Send>(py: Python<'_>, text: &str, work: impl FnOnce() -> T + Send) -> T {

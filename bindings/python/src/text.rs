@@ -2,11 +2,13 @@
 
 use kizuna::text::{Entity as CoreEntity, Normalizer as CoreNormalizer, NormalizerOptions, Preset};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyTuple};
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 use std::sync::OnceLock;
 
-use crate::convert::{html_table, non_null, on_text, par_map, quoted, reduce_to_config, to_json};
+use crate::convert::{
+    DETACH_BYTES, html_table, non_null, on_text, par_map, quoted, reduce_to_config, to_json,
+};
 use crate::errors::{OrRaise, error};
 
 /// A normaliser built once from a preset and options; immutable and thread-safe.
@@ -57,8 +59,15 @@ impl Normalizer {
     }
 
     /// The normalised text.
-    fn normalize(&self, py: Python<'_>, text: &str) -> String {
-        on_text(py, text, || self.inner.normalize(text).into_text())
+    fn normalize<'py>(&self, py: Python<'py>, text: &str) -> Bound<'py, PyString> {
+        if text.len() >= DETACH_BYTES {
+            return PyString::new(py, &py.detach(|| self.inner.normalize(text).into_text()));
+        }
+        // A short text is written into this thread's reused result, and the str made from it.
+        LAST.with_borrow_mut(|out| {
+            self.inner.normalize_into(text, out);
+            PyString::new(py, out.text())
+        })
     }
 
     /// The normalised text, its entities, and the map back to the original.
@@ -73,16 +82,44 @@ impl Normalizer {
     /// Normalises every text of a sequence (list, tuple, pyarrow array, polars or pandas
     /// Series of str), without the GIL, on all cores unless `parallel=False`.
     #[pyo3(signature = (texts, *, parallel = true))]
-    fn normalize_batch(
+    fn normalize_batch<'py>(
         &self,
-        py: Python<'_>,
-        texts: &Bound<'_, PyAny>,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
         parallel: bool,
-    ) -> PyResult<Vec<String>> {
+    ) -> PyResult<Bound<'py, PyList>> {
         let texts = crate::arrow::texts(texts)?;
-        par_map(py, &non_null(&texts)?, parallel, |text| {
-            self.inner.normalize(text).into_text()
-        })
+        let views = non_null(&texts)?;
+        // Pieces of posts, each normalised into one reused result and written one after
+        // another into one string: no allocation a post, and a Python str made from each slice.
+        let pieces = par_map(
+            py,
+            &views.chunks(PIECE).collect::<Vec<_>>(),
+            parallel,
+            |piece| {
+                let mut out = kizuna::text::Normalized::default();
+                let mut joined = String::with_capacity(piece.iter().map(|t| t.len()).sum());
+                let mut ends = Vec::with_capacity(piece.len());
+                for text in *piece {
+                    self.inner.normalize_into(text, &mut out);
+                    joined.push_str(out.text());
+                    ends.push(joined.len());
+                }
+                (joined, ends)
+            },
+        )?;
+        let list = PyList::empty(py);
+        for (joined, ends) in &pieces {
+            let mut start = 0;
+            for &end in ends {
+                list.append(PyString::new(
+                    py,
+                    joined.get(start..end).unwrap_or_default(),
+                ))?;
+                start = end;
+            }
+        }
+        Ok(list)
     }
 
     /// Like `normalize_batch`, into a `pyarrow.ChunkedArray` of strings (missing posts stay
@@ -117,6 +154,16 @@ impl Normalizer {
         format!("Normalizer.from_config({})", quoted(&options))
     }
 }
+
+thread_local! {
+    /// The last short text `Normalizer.normalize` wrote on this thread: its buffers serve the
+    /// next call.
+    static LAST: std::cell::RefCell<kizuna::text::Normalized> =
+        std::cell::RefCell::new(kizuna::text::Normalized::default());
+}
+
+/// How many posts a batch normalises into one buffer (a worker's share of a parallel batch).
+const PIECE: usize = 4096;
 
 /// A normalised text with its entities and offset map.
 #[pyclass(frozen, module = "kizuna")]

@@ -126,10 +126,8 @@ impl Normalizer {
 
     /// [`normalize`](Self::normalize), with the fast path on or off (tests compare the two).
     pub(crate) fn normalize_with(&self, text: &str, fast: bool) -> Normalized {
-        let (mut out, found) = self.normalize_found(text, fast, Buffers::default());
-        if self.inner.options.entities.report {
-            out.entities = found.into_iter().map(|f| f.into_entity(text)).collect();
-        }
+        let mut out = Normalized::default();
+        self.write_normalized(text, fast, &mut out);
         out
     }
 
@@ -185,6 +183,49 @@ impl Normalizer {
             entities: Vec::new(),
         };
         (normalized, found)
+    }
+
+    /// [`normalize`](Self::normalize) into `out`, writing over an earlier result: its text,
+    /// offset map and entity list keep their memory (up to 64 KiB of text), so that
+    /// normalising post after post allocates only while they grow.
+    ///
+    /// ```
+    /// use kizuna::text::{Normalized, Normalizer, Preset};
+    ///
+    /// let n = Normalizer::from_preset(Preset::Neologdn);
+    /// let mut out = Normalized::default();
+    /// let mut texts = Vec::new();
+    /// for post in ["ﾃｽﾄ　です", "ｗｗｗ"] {
+    ///     n.normalize_into(post, &mut out);
+    ///     texts.push(out.text().to_owned());
+    /// }
+    /// assert_eq!(texts, ["テストです", "www"]);
+    /// assert_eq!(out, n.normalize("ｗｗｗ"));
+    /// ```
+    pub fn normalize_into(&self, text: &str, out: &mut Normalized) {
+        self.write_normalized(text, true, out);
+    }
+
+    /// Writes the normalisation of `text` over `out`, its buffers reused.
+    fn write_normalized(&self, text: &str, fast: bool, out: &mut Normalized) {
+        let Normalized {
+            text: old_text,
+            offsets,
+            mut entities,
+        } = std::mem::take(out);
+        let old = Normalized {
+            text: old_text,
+            offsets,
+            entities: Vec::new(),
+        };
+        let (mut normalized, found) =
+            self.normalize_found(text, fast, Buffers::of(old, Vec::new()));
+        entities.clear();
+        if self.inner.options.entities.report {
+            entities.extend(found.into_iter().map(|f| f.into_entity(text)));
+        }
+        normalized.entities = entities;
+        *out = normalized;
     }
 
     /// Normalises many texts; with the `parallel` feature, on all cores.
@@ -308,7 +349,7 @@ impl Buffers {
 /// assert_eq!(&post[span.bytes], "ｿﾗ");
 /// assert_eq!(span.chars, 0..2);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Normalized {
     text: String,
     offsets: OffsetMap,
@@ -1440,6 +1481,20 @@ mod tests {
         fn fast_path_changes_nothing_under_any_options(text in post(), options in any_options()) {
             let n = Normalizer::new(options);
             prop_assert_eq!(n.normalize_with(&text, true), n.normalize_with(&text, false), "{:?}", options);
+        }
+
+        /// Normalising into the result of earlier posts gives what a fresh call gives.
+        #[test]
+        fn normalizing_into_an_earlier_result_changes_nothing(
+            posts in prop::collection::vec(post(), 1..4),
+            options in any_options(),
+        ) {
+            let n = Normalizer::new(options);
+            let mut out = Normalized::default();
+            for post in &posts {
+                n.normalize_into(post, &mut out);
+                prop_assert_eq!(&out, &n.normalize(post), "{:?}", options);
+            }
         }
     }
 }
