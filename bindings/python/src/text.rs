@@ -63,10 +63,14 @@ impl Normalizer {
         if text.len() >= DETACH_BYTES {
             return PyString::new(py, &py.detach(|| self.inner.normalize(text).into_text()));
         }
-        // A short text is written into this thread's reused result, and the str made from it.
-        LAST.with_borrow_mut(|out| {
-            self.inner.normalize_into(text, out);
-            PyString::new(py, out.text())
+        // A short text is written into this thread's reused result, and the str made from it
+        // (a fresh result if a call is already using it: making a str can run Python code).
+        LAST.with(|last| match last.try_borrow_mut() {
+            Ok(mut out) => {
+                self.inner.normalize_into(text, &mut out);
+                PyString::new(py, out.text())
+            }
+            Err(_) => PyString::new(py, self.inner.normalize(text).text()),
         })
     }
 

@@ -158,21 +158,21 @@ fn remembered(
         .get_mut(..chunk.len())?
         .copy_from_slice(chunk.as_bytes());
     let key = (form, u8::try_from(chunk.len()).ok()?, bytes);
+    if let Some(formed) = REMEMBERED.with_borrow(|remembered| remembered.get(&key).cloned()) {
+        return Some(formed);
+    }
+    let formed = match normalize(chunk) {
+        Cow::Borrowed(_) => None,
+        Cow::Owned(formed) if formed == chunk => None,
+        Cow::Owned(formed) => Some(formed),
+    };
     REMEMBERED.with_borrow_mut(|remembered| {
-        if let Some(formed) = remembered.get(&key) {
-            return Some(formed.clone());
-        }
-        let formed = match normalize(chunk) {
-            Cow::Borrowed(_) => None,
-            Cow::Owned(formed) if formed == chunk => None,
-            Cow::Owned(formed) => Some(formed),
-        };
         if remembered.len() >= REMEMBERED_CHUNKS {
             remembered.clear();
         }
         remembered.insert(key, formed.clone());
-        Some(formed)
-    })
+    });
+    Some(formed)
 }
 
 fn nfc() -> ComposingNormalizerBorrowed<'static> {
