@@ -175,8 +175,9 @@ pub struct ArrowArray {
     array: ArrayRef,
 }
 
-/// How many posts one piece of a batch holds: pieces are classified (or normalised) and turned
-/// into Arrow on one core each, and each becomes one record batch (or chunk) of the result.
+/// The most posts one piece of a batch holds: pieces are classified (or normalised) and
+/// turned into Arrow on one core each, and each becomes one record batch (or chunk) of the
+/// result.
 pub const PIECE: usize = 16_384;
 
 /// Runs `work` on pieces of `texts`, on every core of the process's pool when `parallel`
@@ -191,7 +192,9 @@ pub fn in_pieces<'t>(
     let pieces: Vec<&[Option<&'t str>]> = if texts.is_empty() {
         vec![texts]
     } else {
-        texts.chunks(PIECE).collect()
+        texts
+            .chunks(crate::convert::posts_per_task(texts.len(), PIECE))
+            .collect()
     };
     crate::convert::par_map(py, &pieces, parallel, |piece| work(piece))?
         .into_iter()

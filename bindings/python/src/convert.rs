@@ -198,10 +198,17 @@ pub fn datetime<'py>(py: Python<'py>, at: jiff::Timestamp) -> PyResult<Bound<'py
         .call_method1("fromtimestamp", (seconds, utc))
 }
 
-/// The shortest text worked on without the GIL. Releasing and taking back the GIL costs as
-/// much as normalising a short post; a text this long takes tens of microseconds, time
+/// The shortest text normalised without the GIL. Releasing and taking back the GIL costs as
+/// much as normalising a short post; a text this long takes some fifteen microseconds, time
 /// enough for other Python threads to use.
-pub const DETACH_BYTES: usize = 16 * 1024;
+pub const DETACH_BYTES: usize = 4 * 1024;
+
+/// How many posts one task of a parallel batch takes: enough tasks for every core to get
+/// several, so that a batch of a few thousand posts still spreads, and at most `most`.
+pub fn posts_per_task(posts: usize, most: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    posts.div_ceil(cores * 4).clamp(64, most.max(64))
+}
 
 /// `work` on `text`, without the GIL when the text is long (see [`DETACH_BYTES`]).
 pub fn on_text<T: Send>(py: Python<'_>, text: &str, work: impl FnOnce() -> T + Send) -> T {

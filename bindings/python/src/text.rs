@@ -7,7 +7,8 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use std::sync::OnceLock;
 
 use crate::convert::{
-    DETACH_BYTES, html_table, non_null, on_text, par_map, quoted, reduce_to_config, to_json,
+    DETACH_BYTES, html_table, non_null, on_text, par_map, posts_per_task, quoted, reduce_to_config,
+    to_json,
 };
 use crate::errors::{OrRaise, error};
 
@@ -58,13 +59,14 @@ impl Normalizer {
         crate::convert::document(py, self.inner.options())
     }
 
-    /// The normalised text.
+    /// The normalised text. A text under 4 KiB is normalised holding the GIL (releasing and
+    /// taking it back would cost as much as the work); a longer one releases it.
     fn normalize<'py>(&self, py: Python<'py>, text: &str) -> Bound<'py, PyString> {
         if text.len() >= DETACH_BYTES {
             return PyString::new(py, &py.detach(|| self.inner.normalize(text).into_text()));
         }
         // A short text is written into this thread's reused result, and the str made from it
-        // (a fresh result if a call is already using it: making a str can run Python code).
+        // (into a fresh result should a call ever come back in while it is in use).
         LAST.with(|last| match last.try_borrow_mut() {
             Ok(mut out) => {
                 self.inner.normalize_into(text, &mut out);
@@ -98,7 +100,9 @@ impl Normalizer {
         // another into one string: no allocation a post, and a Python str made from each slice.
         let pieces = par_map(
             py,
-            &views.chunks(PIECE).collect::<Vec<_>>(),
+            &views
+                .chunks(posts_per_task(views.len(), POSTS_PER_BUFFER))
+                .collect::<Vec<_>>(),
             parallel,
             |piece| {
                 let mut out = kizuna::text::Normalized::default();
@@ -138,9 +142,13 @@ impl Normalizer {
         let texts = crate::arrow::texts(texts)?;
         let pieces = crate::arrow::in_pieces(py, &texts.views(), parallel, |piece| {
             let mut column = arrow_array::builder::StringBuilder::new();
+            let mut out = kizuna::text::Normalized::default();
             for text in piece {
                 match text {
-                    Some(text) => column.append_value(self.inner.normalize(text).text()),
+                    Some(text) => {
+                        self.inner.normalize_into(text, &mut out);
+                        column.append_value(out.text());
+                    }
                     None => column.append_null(),
                 }
             }
@@ -166,8 +174,8 @@ thread_local! {
         std::cell::RefCell::new(kizuna::text::Normalized::default());
 }
 
-/// How many posts a batch normalises into one buffer (a worker's share of a parallel batch).
-const PIECE: usize = 4096;
+/// The most posts a task of `normalize_batch` normalises into one buffer.
+const POSTS_PER_BUFFER: usize = 4096;
 
 /// A normalised text with its entities and offset map.
 #[pyclass(frozen, module = "kizuna")]
@@ -311,7 +319,8 @@ impl Entity {
     }
 }
 
-/// Normalises one text with a preset (`search` unless told otherwise).
+/// Normalises one text with a preset (`search` unless told otherwise); holding the GIL for a
+/// text under 4 KiB, like `Normalizer.normalize`.
 #[pyfunction]
 #[pyo3(signature = (text, preset = "search"))]
 pub fn normalize(py: Python<'_>, text: &str, preset: &str) -> PyResult<String> {
@@ -337,7 +346,7 @@ pub fn normalize(py: Python<'_>, text: &str, preset: &str) -> PyResult<String> {
     Ok(on_text(py, text, || normalizer.normalize(text).into_text()))
 }
 
-/// Every entity in `text`, in order.
+/// Every entity in `text`, in order (holding the GIL for a text under 4 KiB).
 #[pyfunction]
 pub fn extract_entities(py: Python<'_>, text: &str) -> Vec<Entity> {
     on_text(py, text, || kizuna::text::extract_entities(text))

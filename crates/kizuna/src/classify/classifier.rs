@@ -639,6 +639,7 @@ struct Marks {
 }
 
 impl Marks {
+    /// The marks of the normalised text `norm` and of the post as written, `original`.
     fn of(norm: &str, original: &str) -> Marks {
         let mut marks = Marks::default();
         let norm = norm.as_bytes();
@@ -1156,6 +1157,33 @@ mod tests {
 
     use super::*;
 
+    /// Every start and length around the block size: counted as decoding every char counts.
+    #[test]
+    fn script_letters_counts_every_prefix() {
+        let text = "Ａa日本ｶb語c ".repeat(12);
+        let cut: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for start in 0..8 {
+            for &end in cut.iter().skip(start) {
+                let piece = &text[cut[start]..end];
+                let japanese = piece
+                    .chars()
+                    .filter(|c| matches!(c, '日' | '本' | '語' | 'ｶ'))
+                    .count();
+                let latin = piece
+                    .chars()
+                    .filter(|c| matches!(c, 'Ａ' | 'a' | 'b' | 'c'))
+                    .count();
+                assert_eq!(
+                    script_letters(Some(piece.as_bytes())),
+                    (japanese, latin),
+                    "{piece:?}"
+                );
+            }
+        }
+    }
+
     fn range() -> impl Strategy<Value = Range<usize>> {
         (0usize..60, 0usize..8).prop_map(|(start, len)| start..start + len)
     }
@@ -1177,19 +1205,6 @@ mod tests {
                 }
             }
             prop_assert_eq!(script_letters(Some(text.as_bytes())), (japanese, latin));
-        }
-
-        /// Every length around the block size: counted as decoding every char counts.
-        #[test]
-        fn script_letters_counts_every_prefix(start in 0usize..8) {
-            let text = "Ａa日本ｶb語c ".repeat(12);
-            let cut: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
-            for &end in cut.iter().skip(start) {
-                let piece = &text[cut[start]..end];
-                let japanese = piece.chars().filter(|c| matches!(c, '日' | '本' | '語' | 'ｶ')).count();
-                let latin = piece.chars().filter(|c| matches!(c, 'Ａ' | 'a' | 'b' | 'c')).count();
-                prop_assert_eq!(script_letters(Some(piece.as_bytes())), (japanese, latin), "{:?}", piece);
-            }
         }
 
         /// The merged set answers exactly as asking every range would.

@@ -23,7 +23,8 @@ const DFA_MAX_PATTERNS: usize = 2_000;
 pub(crate) enum Automaton {
     /// A full DFA re-encoded, walked by hand (boxed: its byte classes are inline).
     Table(Box<Table>),
-    /// aho-corasick's own choice for larger lexicons, searched through its API.
+    /// aho-corasick's own choice, searched through its API: for lexicons past
+    /// [`DFA_MAX_PATTERNS`], or a DFA the [`Table`] cannot hold.
     Other(AhoCorasick),
 }
 
@@ -90,15 +91,19 @@ const DEAD: u16 = 0;
 
 impl Table {
     /// Re-encodes the states of `dfa` that its unanchored start reaches; `None` when there are
-    /// more than a two-byte id can name.
+    /// more than a two-byte id can name, or (never seen) two bytes' columns share a hash but
+    /// not their transitions.
     fn new(dfa: &DFA) -> Option<Table> {
         let start = dfa.start_state(Anchored::No).ok()?;
         let index = |s: StateID| s.as_usize();
+        // The new id of each of aho-corasick's ids (which step by a row's length): `UNSEEN`
+        // until the walk below reaches the state, then `DEAD` until it is numbered.
+        const UNSEEN: u16 = u16::MAX;
+        let mut id = vec![UNSEEN; index(start) + 1];
+        id[index(start)] = DEAD;
         // The reachable states in breadth-first order, and a hash of each byte's column of
         // transitions, so that bytes can be grouped into classes without keeping the columns.
         let mut order = vec![start];
-        let mut seen = vec![false; index(start) + 1];
-        seen[index(start)] = true;
         let mut column_hashes = [0u64; 256];
         let mut at = 0;
         while let Some(&state) = order.get(at) {
@@ -106,10 +111,10 @@ impl Table {
             for (byte, hash) in (0..=255).zip(column_hashes.iter_mut()) {
                 let to = dfa.next_state(Anchored::No, state, byte);
                 *hash = hash.wrapping_mul(0x100_0000_01B3) ^ u64::from(to.as_u32());
-                if index(to) >= seen.len() {
-                    seen.resize(index(to) + 1, false);
+                if index(to) >= id.len() {
+                    id.resize(index(to) + 1, UNSEEN);
                 }
-                if !std::mem::replace(&mut seen[index(to)], true) {
+                if std::mem::replace(&mut id[index(to)], DEAD) == UNSEEN {
                     order.push(to);
                 }
             }
@@ -135,7 +140,6 @@ impl Table {
             .iter()
             .filter(|&&s| !dfa.is_dead(s))
             .partition(|&&s| dfa.is_match(s));
-        let mut id = vec![DEAD; seen.len()];
         for (new, &old) in (1..).zip(matching.iter().chain(&plain)) {
             id[index(old)] = u16::try_from(new).ok()?;
         }
@@ -231,7 +235,7 @@ pub(crate) trait Job {
 /// Hands each job the matches in its text that its `accept` takes, leftmost first and longest
 /// at each start, without overlaps. A longer match that `accept` refuses does not hide a
 /// shorter one at the same start ("good job" is not a whole word in "good jobs", "good" is).
-/// Through a DFA, the jobs are walked two at a time in lockstep.
+/// Through a [`Table`], the jobs are walked two at a time in lockstep.
 pub(crate) fn find_accepted<J: Job>(automaton: &Automaton, jobs: &mut [J]) {
     let table = match automaton {
         Automaton::Table(table) => table,

@@ -185,9 +185,10 @@ impl Normalizer {
         (normalized, found)
     }
 
-    /// [`normalize`](Self::normalize) into `out`, writing over an earlier result: its text,
-    /// offset map and entity list keep their memory (up to 64 KiB of text), so that
-    /// normalising post after post allocates only while they grow.
+    /// [`normalize`](Self::normalize) into `out`, writing over an earlier result: its text
+    /// and offset map keep their memory (when the text held at most 64 KiB, and but for a
+    /// `repeat` limit, whose pass builds them anew), and so does its entity list, so that
+    /// normalising post after post mostly allocates only while they grow.
     ///
     /// ```
     /// use kizuna::text::{Normalized, Normalizer, Preset};

@@ -254,7 +254,8 @@ impl OffsetMap {
         let (start, start_char) = self.start_of(normalized, first, range.start);
         let seg = &self.segments[last];
         let (end, end_char) = if first == last && seg.kind == Kind::Linear {
-            // Within one linear segment the span's own chars are counted, not all before it.
+            // Within one linear segment the end is counted from the span's start, not again
+            // from the segment's.
             let chars = normalized[range.clone()].chars().count();
             (start + range.len(), start_char + chars)
         } else {

@@ -142,7 +142,8 @@ type ChunkKey = (UnicodeForm, u8, [u8; REMEMBERED_BYTES]);
 thread_local! {
     /// Short chunks the normaliser changed or kept on this thread, and what it made of them
     /// (`None`: unchanged). Posts repeat the few that need it (`…`, `ｶﾞ`, `㈱`), and the
-    /// normaliser costs a few thousand instructions a call where a lookup costs a few dozen.
+    /// normaliser costs a few thousand instructions a call where a lookup and a copy of the
+    /// answer cost a few dozen.
     static REMEMBERED: RefCell<HashMap<ChunkKey, Option<String>>> = RefCell::new(HashMap::new());
 }
 
