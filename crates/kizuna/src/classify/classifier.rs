@@ -327,13 +327,13 @@ impl Read<'_> {
         });
     }
 
-    /// The lexicon scan of this post, its hits going to `hits`.
-    fn job<'a, 'l>(&'a self, lexicon: &'l Compiled, hits: &'a mut Vec<Hit<'l>>) -> ScanJob<'a, 'l> {
+    /// The lexicon scan of this post, which collects its hits.
+    fn scan<'a, 'l>(&'a self, lexicon: &'l Compiled) -> ScanJob<'a, 'l> {
         ScanJob {
             norm: self.out.text(),
             quiet: &self.quiet,
             lexicon,
-            hits,
+            hits: Vec::new(),
         }
     }
 }
@@ -344,7 +344,7 @@ struct ScanJob<'a, 'l> {
     norm: &'a str,
     quiet: &'a RangeSet,
     lexicon: &'l Compiled,
-    hits: &'a mut Vec<Hit<'l>>,
+    hits: Vec<Hit<'l>>,
 }
 
 impl Job for ScanJob<'_, '_> {
@@ -437,7 +437,7 @@ impl Classifier {
     /// Classifies a chunk of one or two posts (of `classify_batch`).
     fn classify_chunk(&self, chunk: &[&str], context: &Context) -> [Option<Classification>; 2] {
         match *chunk {
-            [one, two] => self.classify_pair([one, two], context).map(Some),
+            [one, two] => self.classify_together([one, two], context).map(Some),
             [one] => [Some(self.classify_with(one, context)), None],
             _ => [None, None],
         }
@@ -454,32 +454,28 @@ impl Classifier {
     /// # Ok::<(), kizuna::Error>(())
     /// ```
     pub fn classify_with(&self, text: &str, context: &Context) -> Classification {
-        let read = self.read(text, context);
-        let mut hits = Vec::new();
-        self.inner
-            .lexicon
-            .find_accepted(&mut [read.job(&self.inner.lexicon, &mut hits)]);
-        let classification = self.score(&read, hits, context);
-        read.done();
+        let [classification] = self.classify_together([text], context);
         classification
     }
 
-    /// Classifies two posts, scanning them for lexicon terms in lockstep: walking the
-    /// automaton waits on memory, and two walks share the wait.
-    fn classify_pair(&self, [one, two]: [&str; 2], context: &Context) -> [Classification; 2] {
+    /// Classifies `N` posts (one, or two of a batch), scanning them for lexicon terms
+    /// together: walking the automaton waits on memory, and two walks in lockstep share the
+    /// wait.
+    fn classify_together<const N: usize>(
+        &self,
+        texts: [&str; N],
+        context: &Context,
+    ) -> [Classification; N] {
         let lexicon = &self.inner.lexicon;
-        let (read_one, read_two) = (self.read(one, context), self.read(two, context));
-        let (mut hits_one, mut hits_two) = (Vec::new(), Vec::new());
-        lexicon.find_accepted(&mut [
-            read_one.job(lexicon, &mut hits_one),
-            read_two.job(lexicon, &mut hits_two),
-        ]);
-        let scored = [
-            self.score(&read_one, hits_one, context),
-            self.score(&read_two, hits_two, context),
-        ];
-        read_one.done();
-        read_two.done();
+        let reads = texts.map(|text| self.read(text, context));
+        let mut scans = reads.each_ref().map(|read| read.scan(lexicon));
+        lexicon.find_accepted(&mut scans);
+        let mut hits = scans.map(|scan| scan.hits);
+        let scored =
+            std::array::from_fn(|i| self.score(&reads[i], std::mem::take(&mut hits[i]), context));
+        for read in reads {
+            read.done();
+        }
         scored
     }
 

@@ -188,10 +188,32 @@ impl Table {
         usize::from(state) <= self.matches.len()
     }
 
-    /// The match that ends on entering match state `state`, as (pattern, length).
-    fn matched(&self, state: u16) -> Option<(PatternID, usize)> {
+    /// Reads `byte` in `state`, the byte that ends at `end`: the next state, `best` set to
+    /// it and `end` when it is a match state; `None` when the walk is dead (no longer match
+    /// can start at or before the best one).
+    #[inline(always)]
+    fn read(
+        &self,
+        state: u16,
+        byte: u8,
+        end: usize,
+        best: &mut Option<(u16, usize)>,
+    ) -> Option<u16> {
+        let next = self.next(state, byte);
+        if self.is_special(next) {
+            if next == DEAD {
+                return None;
+            }
+            *best = Some((next, end));
+        }
+        Some(next)
+    }
+
+    /// The match that ends at `end` on entering match state `state`.
+    fn matched(&self, (state, end): (u16, usize)) -> Option<Match> {
         let index = usize::from(state).checked_sub(1)?;
-        self.matches.get(index).copied()
+        let &(pattern, len) = self.matches.get(index)?;
+        Some(Match::new(pattern, end - len..end))
     }
 
     /// The leftmost-longest match in `text[span]`: a walk from the start state that keeps the
@@ -200,18 +222,13 @@ impl Table {
         let bytes = text.as_bytes().get(span.clone())?;
         let mut state = self.start;
         let mut best = None;
-        for (at, &byte) in (span.start + 1..).zip(bytes) {
-            state = self.next(state, byte);
-            if self.is_special(state) {
-                if state == DEAD {
-                    break;
-                }
-                best = self
-                    .matched(state)
-                    .map(|(p, len)| Match::new(p, at - len..at));
+        for (end, &byte) in (span.start + 1..).zip(bytes) {
+            match self.read(state, byte, end, &mut best) {
+                Some(next) => state = next,
+                None => break,
             }
         }
-        best
+        best.and_then(|best| self.matched(best))
     }
 
     /// The heap memory the table holds, in bytes.
@@ -323,14 +340,10 @@ impl Walker<'_> {
         let Some(&byte) = job.text().as_bytes().get(walk.at) else {
             return self.end_search(job, walk);
         };
-        walk.state = self.table.next(walk.state, byte);
         walk.at += 1;
-        if self.table.is_special(walk.state) {
-            if walk.state == DEAD {
-                // No longer match can start at or before the best one.
-                return self.end_search(job, walk);
-            }
-            walk.best = Some((walk.state, walk.at));
+        match self.table.read(walk.state, byte, walk.at, &mut walk.best) {
+            Some(next) => walk.state = next,
+            None => return self.end_search(job, walk),
         }
         true
     }
@@ -338,14 +351,10 @@ impl Walker<'_> {
     /// Ends the search under way with its longest match, if any, and starts the next one where
     /// that match leaves the scan; returns whether there is a next one.
     fn end_search(&self, job: &mut impl Job, walk: &mut Walk) -> bool {
-        let Some((pattern, len, end)) = walk
-            .best
-            .take()
-            .and_then(|(state, end)| self.table.matched(state).map(|(p, len)| (p, len, end)))
-        else {
+        let Some(longest) = walk.best.take().and_then(|best| self.table.matched(best)) else {
             return false; // no match in the rest of the text
         };
-        walk.at = take(self.automaton, job, Match::new(pattern, end - len..end));
+        walk.at = take(self.automaton, job, longest);
         walk.state = self.table.start;
         true
     }

@@ -133,8 +133,8 @@ impl Normalizer {
 
     /// The normalised text and its offset map (no [`Entity`] list), with the entities found
     /// and where each went: what the classifier reads, without copying each entity's text.
-    /// Written into `buffers` (emptied first), so that a caller normalising post after post
-    /// need not allocate for each.
+    /// Written over `buffers`, so that a caller normalising post after post need not
+    /// allocate for each.
     pub(crate) fn normalize_found(
         &self,
         text: &str,
@@ -209,18 +209,9 @@ impl Normalizer {
 
     /// Writes the normalisation of `text` over `out`, its buffers reused.
     fn write_normalized(&self, text: &str, fast: bool, out: &mut Normalized) {
-        let Normalized {
-            text: old_text,
-            offsets,
-            mut entities,
-        } = std::mem::take(out);
-        let old = Normalized {
-            text: old_text,
-            offsets,
-            entities: Vec::new(),
-        };
-        let (mut normalized, found) =
-            self.normalize_found(text, fast, Buffers::of(old, Vec::new()));
+        let mut entities = std::mem::take(&mut out.entities);
+        let buffers = Buffers::of(std::mem::take(out), Vec::new());
+        let (mut normalized, found) = self.normalize_found(text, fast, buffers);
         entities.clear();
         if self.inner.options.entities.report {
             entities.extend(found.into_iter().map(|f| f.into_entity(text)));
@@ -303,7 +294,8 @@ fn shorten_plain_regions(
     rebuilt
 }
 
-/// The buffers of an earlier normalisation, emptied, to be written again.
+/// The buffers of an earlier normalisation, to be written over (the builder and the entity
+/// scan empty them first).
 #[derive(Debug, Default)]
 pub(crate) struct Buffers {
     text: String,
@@ -316,19 +308,15 @@ impl Buffers {
     /// would stay held for short ones.
     const KEEP_BYTES: usize = 1 << 16;
 
-    /// The buffers of `out` and `found`, emptied; none at all when they grew large.
-    pub(crate) fn of(out: Normalized, mut found: Vec<Found>) -> Buffers {
-        let Normalized {
-            mut text, offsets, ..
-        } = out;
+    /// The buffers of `out` and `found`; none at all when they grew large.
+    pub(crate) fn of(out: Normalized, found: Vec<Found>) -> Buffers {
+        let Normalized { text, offsets, .. } = out;
         if text.capacity() > Self::KEEP_BYTES {
             return Buffers::default();
         }
-        text.clear();
-        found.clear();
         Buffers {
             text,
-            offsets: offsets.cleared(),
+            offsets,
             found,
         }
     }

@@ -160,13 +160,6 @@ pub struct OffsetMap {
 }
 
 impl OffsetMap {
-    /// The map emptied, its buffer kept for a builder to write again.
-    pub(crate) fn cleared(mut self) -> OffsetMap {
-        self.segments.clear();
-        self.out_len = 0;
-        self
-    }
-
     /// The rows of the alignment, in order. Original bytes that no row covers were removed.
     ///
     /// ```
@@ -296,8 +289,8 @@ impl Builder {
         Builder::reusing(String::new(), OffsetMap::default(), bytes)
     }
 
-    /// A builder writing into the (emptied) buffers of an earlier output, with room for
-    /// `bytes` of output.
+    /// A builder writing over the buffers of an earlier output (emptied here), with room
+    /// for `bytes` of output.
     pub(crate) fn reusing(mut out: String, offsets: OffsetMap, bytes: usize) -> Self {
         let mut segments = offsets.segments;
         segments.clear();
