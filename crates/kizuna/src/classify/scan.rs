@@ -243,7 +243,9 @@ impl Table {
 pub(crate) trait Job {
     /// The text to scan.
     fn text(&self) -> &str;
-    /// Whether the scan takes `m`.
+    /// Whether the scan takes `m`. A match that starts with an ASCII letter or digit right
+    /// after another must be refused (a Latin term matches whole words only): the scan skips
+    /// such starts.
     fn accept(&self, m: &Match) -> bool;
     /// Takes `m`.
     fn found(&mut self, m: Match);
@@ -303,8 +305,13 @@ fn take<J: Job>(automaton: &Automaton, job: &mut J, longest: Match) -> usize {
             m.end()
         }
         None => {
+            // No match starting inside a run of ASCII letters and digits is a whole word, and
+            // a job refuses those (see [`Job::accept`]): the scan goes on after the run.
             let rest = job.text().get(start..).unwrap_or_default();
-            start + rest.chars().next().map_or(1, char::len_utf8)
+            match rest.bytes().take_while(u8::is_ascii_alphanumeric).count() {
+                0 => start + rest.chars().next().map_or(1, char::len_utf8),
+                run => start + run,
+            }
         }
     }
 }
@@ -396,11 +403,22 @@ impl<F: Fn(&Match) -> bool> Job for Taking<'_, F> {
 mod tests {
     use super::*;
 
-    /// The matches taken in each of `texts`, scanned together.
+    /// The matches taken in each of `texts`, scanned together: no match may end at
+    /// `refused_end`, nor start inside a run of ASCII letters (as [`Job::accept`] requires).
     fn scan(automaton: &Automaton, texts: &[&str], refused_end: usize) -> Vec<Vec<Range<usize>>> {
         let mut posts: Vec<_> = texts
             .iter()
-            .map(|text| Taking::new(text, move |m: &Match| m.end() != refused_end))
+            .map(|text| {
+                let letter = |at: usize| {
+                    text.as_bytes()
+                        .get(at)
+                        .is_some_and(u8::is_ascii_alphanumeric)
+                };
+                let inside_word = move |at: usize| at > 0 && letter(at - 1) && letter(at);
+                Taking::new(text, move |m: &Match| {
+                    m.end() != refused_end && !inside_word(m.start())
+                })
+            })
             .collect();
         find_accepted(automaton, &mut posts);
         posts.into_iter().map(|p| p.found).collect()
