@@ -115,6 +115,20 @@ fn emoji_kaomoji_and_punctuation() {
     assert_eq!(sentiment("届いた✨"), Sentiment::Positive);
     assert_eq!(sentiment("また止まってる(´；ω；｀)"), Sentiment::Negative);
     assert_eq!(sentiment("届いてないんだけど？？"), Sentiment::Negative);
+    // Faces and hearts beyond the commonest, mild ones too; ambiguous ones say nothing.
+    for (post, expected) in [
+        ("going home 😀", Sentiment::Positive),
+        ("going home 🙂", Sentiment::Positive),
+        ("going home ♥", Sentiment::Positive),
+        ("going home :P", Sentiment::Positive),
+        ("going home 🥺", Sentiment::Negative),
+        ("going home 🤦\u{200d}♀\u{fe0f}", Sentiment::Negative),
+        ("going home 🤮", Sentiment::Negative),
+        ("going home 🔥", Sentiment::Neutral),
+        ("going home 🙏", Sentiment::Neutral),
+    ] {
+        assert_eq!(sentiment(post), expected, "{post}");
+    }
 }
 
 #[test]
@@ -410,12 +424,12 @@ fn development_set_floors() {
         (
             "dev ja sentiment",
             d.by_language["ja"].sentiment.macro_f1,
-            0.82,
+            0.83,
         ),
         (
             "dev en sentiment",
             d.by_language["en"].sentiment.macro_f1,
-            0.87,
+            0.88,
         ),
         ("dev intents", d.overall.intents.macro_f1, 0.78),
         (

@@ -27,8 +27,9 @@ const EN_NEGATION_WORDS: usize = 3;
 const NEGATION: f64 = -0.74;
 /// The normalisation constant of the score (VADER's α): score = s ÷ √(s² + α).
 const ALPHA: f64 = 15.0;
-/// Scores at or beyond this are positive or negative.
-const POLARITY: f64 = 0.2;
+/// Scores at or beyond this are positive or negative: VADER's documented cut, and the best of
+/// 0.05–0.25 on the development part (English macro-F1 0.897 at 0.05, 0.879 at 0.2).
+const POLARITY: f64 = 0.05;
 
 /// A mention classifier, built once and shared: immutable, `Send + Sync`, cheap to clone.
 ///
@@ -1114,15 +1115,27 @@ fn urgent_signal(reason: &str) -> Cow<'static, str> {
     }
 }
 
-/// The polarity of an emoji (0 for most).
+/// The polarity of an emoji, by its first char: faces, hands and hearts that say how the writer
+/// feels (0 for the rest, and for the ambiguous: 🔥, 🙏, 🤷, 🥲, 🖤).
 fn emoji_polarity(emoji: &str) -> f64 {
     let first = emoji.chars().next().unwrap_or(' ');
     match first {
+        // Anger, crying, despair, disgust, contempt, a broken heart.
         '😭' | '😡' | '😤' | '💢' | '😞' | '😩' | '😫' | '😠' | '🙄' | '👎' | '😢' | '😰'
-        | '😱' | '🤬' | '💔' | '😓' | '😒' => -1.8,
+        | '😱' | '🤬' | '💔' | '😓' | '😒' | '😖' | '😣' | '😥' | '😨' | '😿' | '😾' | '🤢'
+        | '🤮' | '🖕' | '💩' => -1.8,
+        // Disappointment, worry, unease, a facepalm, a clown (mockery).
+        '☹' | '🙁' | '😟' | '😔' | '😕' | '😧' | '😦' | '😬' | '🥺' | '🤦' | '🤡' => {
+            -1.0
+        }
+        // Joy, love, laughter, applause, celebration, approval.
         '😊' | '😍' | '🥰' | '👍' | '✨' | '❤' | '😄' | '🎉' | '😆' | '🥳' | '💕' | '😁' | '👏'
         | '💯' | '🤩' | '☺' | '🙌' | '👌' | '😂' | '🤣' | '😎' | '😋' | '💖' | '💗' | '💙'
-        | '💚' | '💛' | '🧡' | '💜' | '👑' => 1.8,
+        | '💚' | '💛' | '🧡' | '💜' | '👑' | '😀' | '😃' | '😘' | '😗' | '😙' | '😚' | '🤗'
+        | '🎊' | '🌟' | '💪' | '♥' | '💓' | '💞' | '💘' | '💝' | '💟' | '🤍' | '🤎' | '😹'
+        | '😻' | '🏆' | '🥇' => 1.8,
+        // A slight smile, relief, an angel, drooling over food, a handshake, flowers.
+        '🙂' | '😌' | '😇' | '🤤' | '🤝' | '💐' => 1.0,
         _ => 0.0,
     }
 }
@@ -1137,7 +1150,7 @@ fn kaomoji_polarity(face: &str) -> f64 {
         || (western && face.ends_with(['(', '[', '/']));
     let happy = face.contains(['^', '＾', '▽', '∀', '≧'])
         || face == "<3"
-        || (western && face.ends_with([')', 'D', ']', '3']));
+        || (western && face.ends_with([')', 'D', ']', '3', 'P', 'p']));
     if sad {
         -1.6
     } else if happy {
