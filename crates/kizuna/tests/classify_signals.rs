@@ -24,6 +24,8 @@ fn negation_in_both_languages() {
     assert_eq!(sentiment("美味しい"), Sentiment::Positive);
     assert_eq!(sentiment("美味しくない"), Sentiment::Negative);
     assert_eq!(sentiment("good"), Sentiment::Positive);
+    assert_eq!(sentiment("hardly helpful"), Sentiment::Negative);
+    assert_eq!(sentiment("the app is barely useful"), Sentiment::Negative);
     assert_eq!(sentiment("not good"), Sentiment::Negative);
     assert_eq!(sentiment("isn't great"), Sentiment::Negative);
     // "still not" complains and negates what follows.
