@@ -146,14 +146,11 @@ const MAX_COPIES: usize = 1;
 pub(crate) struct Compiled {
     automaton: Automaton,
     /// A copy of the automaton for each further worker of a parallel batch (up to
-    /// [`MAX_COPIES`]), built when that worker first scans: two cores reading one DFA of a few
-    /// MB classified 1.77× as fast as one core on the development machine, each with a copy of
-    /// its own 1.9× (issue 6).
+    /// [`MAX_COPIES`]), cloned when that worker first scans: two cores reading one DFA of a
+    /// few MB classified 1.77× as fast as one core on the development machine, each with a
+    /// copy of its own 1.9× (issue 6).
     #[cfg(feature = "parallel")]
     copies: Box<[std::sync::OnceLock<Automaton>]>,
-    /// The patterns, kept to build the copies.
-    #[cfg(feature = "parallel")]
-    patterns: Vec<String>,
     /// The entries of each pattern.
     pub(crate) entries: Vec<Vec<Entry>>,
     /// Whether each pattern is Latin (matched as whole words).
@@ -193,8 +190,6 @@ impl Compiled {
                 .take(MAX_COPIES)
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
-            #[cfg(feature = "parallel")]
-            patterns,
             entries: grouped,
             latin,
         })
@@ -208,16 +203,13 @@ impl Compiled {
             .and_then(|worker| worker.checked_sub(1))
             .and_then(|worker| self.copies.get(worker))
         {
-            // The patterns built the first automaton, so they build its copy.
-            return copy.get_or_init(|| {
-                Automaton::build(&self.patterns).unwrap_or_else(|_| self.automaton.clone())
-            });
+            // A clone copies the table's rows into memory of its own (a few ms; building it
+            // again from the patterns took ~90).
+            return copy.get_or_init(|| self.automaton.clone());
         }
         &self.automaton
     }
-}
 
-impl Compiled {
     /// Hands each job the lexicon's matches in its text that its `accept` takes, leftmost
     /// first and longest at each start, without overlaps; see [`scan::find_accepted`] (two
     /// jobs are scanned in lockstep).
