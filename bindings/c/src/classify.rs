@@ -199,7 +199,8 @@ pub unsafe extern "C" fn kz_classifier_new(out_classifier: *mut *mut KzClassifie
 }
 
 /// Creates a classifier from a configuration document, JSON or TOML: `brands`, `lexicons`
-/// (paths of lexicon files) and `rules`, as in the Rust `ClassifierConfig`.
+/// (paths of lexicon files), `vocabularies` (shipped but not built in: `"japanese_general"`)
+/// and `rules`, as in the Rust `ClassifierConfig`.
 ///
 /// Returns `KZ_STATUS_CONFIG` for a document that does not parse or a rule that does not
 /// compile.

@@ -258,6 +258,18 @@ static void test_classifier(void) {
   CHECK(strstr(kz_last_error_message(), "x") != NULL);
   CHECK_STATUS(kz_classifier_from_config(TEXT("lexicons = [\"/nonexistent/kizuna.tsv\"]"), &custom),
                KZ_STATUS_CONFIG);
+  /* A vocabulary shipped but not built in, by name. */
+  s = kz_classifier_from_config(TEXT("vocabularies = [\"japanese_general\"]"), &custom);
+  CHECK(s == KZ_STATUS_OK);
+  if (s == KZ_STATUS_OK) {
+    CHECK_OK(kz_classify_json(custom, TEXT("対応に呆れた"), NULL, &json, NULL));
+    CHECK(json && strstr(json, "\"sentiment\":\"negative\""));
+    kz_string_free(json);
+    kz_classifier_free(custom);
+  }
+  CHECK_STATUS(kz_classifier_from_config(TEXT("vocabularies = [\"klingon\"]"), &custom),
+               KZ_STATUS_CONFIG);
+  CHECK(strstr(kz_last_error_message(), "japanese_general") != NULL);
   CHECK_STATUS(kz_classifier_from_config(TEXT(INVALID_UTF8), &custom), KZ_STATUS_INVALID_UTF8);
   CHECK_STATUS(kz_classifier_from_config(TEXT("{}"), NULL), KZ_STATUS_NULL_POINTER);
 

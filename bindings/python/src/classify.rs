@@ -46,23 +46,31 @@ fn context(
 
 #[pymethods]
 impl Classifier {
-    /// `Classifier(brands=(), lexicons=(), rules=())`: brand names and handles (never read as
-    /// sentiment), lexicon files in kizuna's format, and rules as dicts with `name`,
-    /// `pattern`, `kind` and `value`.
+    /// `Classifier(brands=(), lexicons=(), vocabularies=(), rules=())`: brand names and
+    /// handles (never read as sentiment), lexicon files in kizuna's format, vocabularies
+    /// shipped with kizuna but not built in (`"japanese_general"`), and rules as dicts with
+    /// `name`, `pattern`, `kind` and `value`.
     #[new]
-    #[pyo3(signature = (*, brands = None, lexicons = None, rules = None))]
+    #[pyo3(signature = (*, brands = None, lexicons = None, vocabularies = None, rules = None))]
     fn new(
         brands: Option<Vec<String>>,
         lexicons: Option<Vec<std::path::PathBuf>>,
+        vocabularies: Option<Vec<String>>,
         rules: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Classifier> {
         let rules = match rules {
             Some(rules) => from_py(rules, "classifier rules")?,
             None => Vec::new(),
         };
+        let vocabularies = vocabularies
+            .unwrap_or_default()
+            .iter()
+            .map(|name| name.parse().or_raise())
+            .collect::<PyResult<_>>()?;
         Classifier::build(ClassifierConfig {
             brands: brands.unwrap_or_default(),
             lexicons: lexicons.unwrap_or_default(),
+            vocabularies,
             rules,
         })
     }
@@ -147,10 +155,12 @@ impl Classifier {
     }
 
     fn __repr__(&self) -> String {
+        let vocabularies: Vec<&str> = self.config.vocabularies.iter().map(|v| v.name()).collect();
         format!(
-            "Classifier(brands={}, lexicons={}, rules={})",
+            "Classifier(brands={}, lexicons={}, vocabularies={}, rules={})",
             quoted_list(&self.config.brands),
             self.config.lexicons.len(),
+            quoted_list(&vocabularies),
             self.config.rules.len()
         )
     }

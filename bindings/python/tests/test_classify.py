@@ -106,6 +106,20 @@ def test_custom_lexicons_load_from_files(tmp_path):
         kizuna.Classifier(lexicons=[tmp_path / "missing.tsv"])
 
 
+def test_shipped_vocabularies_are_asked_for_by_name():
+    plain = kizuna.Classifier()
+    wider = kizuna.Classifier(vocabularies=["japanese_general"])
+    assert plain.classify("対応に呆れた").sentiment == "neutral"
+    assert wider.classify("対応に呆れた").sentiment == "negative"
+    assert "vocabularies=['japanese_general']" in repr(wider)
+    # The config door and pickling keep it.
+    from_config = kizuna.Classifier.from_config('vocabularies = ["japanese_general"]')
+    assert from_config.classify("店員さんに癒された").sentiment == "positive"
+    assert pickle.loads(pickle.dumps(wider)).classify("説明が紛らわしい").sentiment == "negative"
+    with pytest.raises(kizuna.ConfigError, match="japanese_general"):
+        kizuna.Classifier(vocabularies=["klingon"])
+
+
 def test_scalar_results_render_in_notebooks(classifier):
     c = classifier.classify("@sora_air 欠航って本当？")
     assert "<table>" in c.evidence[0]._repr_html_()

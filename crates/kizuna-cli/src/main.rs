@@ -128,7 +128,7 @@ enum Command {
         /// A brand name or handle (repeatable): never read as sentiment.
         #[arg(long = "brand")]
         brands: Vec<String>,
-        /// A classifier config (JSON or TOML): brands, lexicons, rules.
+        /// A classifier config (JSON or TOML): brands, lexicons, vocabularies, rules.
         #[arg(long)]
         config: Option<PathBuf>,
     },

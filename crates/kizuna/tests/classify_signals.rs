@@ -2,6 +2,7 @@
 //! reaches, and properties that hold for any input.
 
 use kizuna::classify::eval::{LabelledRecord, evaluate, read_labelled};
+use kizuna::classify::lexicon::Vocabulary;
 use kizuna::classify::{
     Classifier, ClassifierConfig, Context, Intent, Language, Rule, Sentiment, Urgency,
 };
@@ -438,12 +439,19 @@ fn place_names_and_set_phrases_are_not_their_parts() {
 /// with.
 #[test]
 fn the_optional_japanese_vocabulary_reads_everyday_words() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/optional/ja_words.tsv");
-    let words = std::fs::read_to_string(path).expect("read");
     let with = Classifier::builder()
-        .lexicon(&words, "ja_words.tsv")
+        .vocabulary(Vocabulary::JapaneseGeneral)
         .and_then(|b| b.build())
         .expect("builds");
+    // The config door reads the same vocabulary.
+    let config: ClassifierConfig =
+        serde_json::from_str(r#"{"vocabularies": ["japanese_general"]}"#).expect("parses");
+    let configured = Classifier::from_config(&config).expect("builds");
+    assert_eq!(
+        configured.classify("対応に呆れた").sentiment,
+        Sentiment::Negative
+    );
+    assert!(serde_json::from_str::<ClassifierConfig>(r#"{"vocabularies": ["klingon"]}"#).is_err());
     for (post, expected) in [
         ("対応に呆れた", Sentiment::Negative),
         ("店員さんに癒された", Sentiment::Positive),

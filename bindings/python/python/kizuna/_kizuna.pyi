@@ -156,6 +156,7 @@ class Classifier:
         *,
         brands: Sequence[str] | None = None,
         lexicons: Sequence[str | os.PathLike[str]] | None = None,
+        vocabularies: Sequence[str] | None = None,
         rules: Sequence[Mapping[str, str]] | None = None,
     ) -> Classifier: ...
     @staticmethod

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::lexicon::{self, Compiled, Entry, Signal};
+use super::lexicon::{self, Compiled, Entry, Signal, Vocabulary};
 use super::rules::{ClassifierConfig, CompiledRule, Rule, read_lexicons};
 use super::scan::Job;
 use super::{Intent, Language, Sentiment, Urgency};
@@ -106,6 +106,27 @@ impl ClassifierBuilder {
     /// [`Error::Parse`](crate::Error::Parse) naming the source and line of a bad entry.
     pub fn lexicon(mut self, text: &str, source: &str) -> Result<Self> {
         self.extra.extend(lexicon::parse(text, source)?);
+        Ok(self)
+    }
+
+    /// Adds a vocabulary the project ships but does not build in; see [`Vocabulary`].
+    ///
+    /// # Errors
+    ///
+    /// None with the vocabularies as shipped (each is parsed here, so a broken one would
+    /// give [`Error::Parse`](crate::Error::Parse)).
+    ///
+    /// ```
+    /// use kizuna::classify::{Classifier, Sentiment, lexicon::Vocabulary};
+    ///
+    /// let plain = Classifier::builder().build()?;
+    /// let wider = Classifier::builder().vocabulary(Vocabulary::JapaneseGeneral)?.build()?;
+    /// assert_eq!(plain.classify("対応に呆れた").sentiment, Sentiment::Neutral);
+    /// assert_eq!(wider.classify("対応に呆れた").sentiment, Sentiment::Negative);
+    /// # Ok::<(), kizuna::Error>(())
+    /// ```
+    pub fn vocabulary(mut self, vocabulary: Vocabulary) -> Result<Self> {
+        self.extra.extend(vocabulary.entries()?);
         Ok(self)
     }
 
@@ -391,6 +412,9 @@ impl Classifier {
             extra: read_lexicons(&config.lexicons)?,
             rules: Vec::new(),
         };
+        for &vocabulary in &config.vocabularies {
+            builder = builder.vocabulary(vocabulary)?;
+        }
         for rule in &config.rules {
             builder = builder.rule(rule.clone())?;
         }

@@ -27,17 +27,16 @@
 //! macro-F1 on the development set (0.856 → 0.895 on the part the lexicons were written
 //! against, 0.787 → 0.811 on the part kept aside) but grows the lexicon table from 5.9 to
 //! 8.9 MB, which costs about 4 % of single-core speed, and a parallel batch's copy of the table
-//! for its second worker takes the classifier past 20 MB. Add it as any lexicon: with
-//! [`ClassifierBuilder::lexicon`], or `lexicons = ["…/ja_words.tsv"]` in a config.
+//! for its second worker takes the classifier past 20 MB. Ask for it by name
+//! ([`lexicon::Vocabulary`]): with [`ClassifierBuilder::vocabulary`], or
+//! `vocabularies = ["japanese_general"]` in a config.
 //!
 //! ```
-//! use kizuna::classify::{Classifier, Sentiment};
+//! use kizuna::classify::{Classifier, Sentiment, lexicon::Vocabulary};
 //!
-//! let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/optional/ja_words.tsv");
-//! let words = std::fs::read_to_string(path)?;
-//! let classifier = Classifier::builder().lexicon(&words, "ja_words.tsv")?.build()?;
+//! let classifier = Classifier::builder().vocabulary(Vocabulary::JapaneseGeneral)?.build()?;
 //! assert_eq!(classifier.classify("対応に呆れた").sentiment, Sentiment::Negative);
-//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! # Ok::<(), kizuna::Error>(())
 //! ```
 
 mod classifier;

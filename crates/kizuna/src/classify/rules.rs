@@ -14,6 +14,7 @@
 //! ```toml
 //! brands = ["ソラ航空", "@sora_air"]
 //! lexicons = ["care/lexicon.tsv"]
+//! vocabularies = ["japanese_general"]
 //!
 //! [[rules]]
 //! name = "refund still missing"
@@ -100,6 +101,10 @@ pub struct ClassifierConfig {
     /// Lexicon files in the [lexicon format](super::lexicon), read when the classifier is built.
     #[serde(default)]
     pub lexicons: Vec<PathBuf>,
+    /// Vocabularies shipped with kizuna but not built in, by name (`"japanese_general"`); see
+    /// [`Vocabulary`](super::lexicon::Vocabulary).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub vocabularies: Vec<super::lexicon::Vocabulary>,
     /// Rules, in order.
     #[serde(default)]
     pub rules: Vec<Rule>,
