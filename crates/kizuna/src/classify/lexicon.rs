@@ -324,6 +324,62 @@ mod tests {
         assert!(entries.iter().any(|e| e.term == "最悪"));
     }
 
+    /// The longest match wins, so a phrase hides the words it covers: it must carry their
+    /// sentiment itself ("great job" is praise and positive, "stuck at" urgent and negative),
+    /// unless the classifier reads the phrase's own signal as sentiment (an outage, complaint
+    /// or churn, money, safety or legal harm) or it is a request, which is meant to be neutral
+    /// ("would be great if", もらえると嬉しい).
+    #[test]
+    fn phrases_keep_the_sentiment_of_the_words_they_cover() {
+        let normalizer = matching_normalizer();
+        let mut by_key: HashMap<String, Vec<Signal>> = HashMap::new();
+        for entry in builtin().unwrap() {
+            let key = normalizer.normalize(&entry.term).into_text();
+            by_key.entry(key).or_default().push(entry.signal);
+        }
+        let polar = |signals: &[Signal]| {
+            signals
+                .iter()
+                .any(|s| matches!(s, Signal::Sentiment(v) if *v != 0.0))
+        };
+        let read_otherwise = |signals: &[Signal]| {
+            signals.iter().any(|s| match s {
+                Signal::Sentiment(_) => true,
+                Signal::Intent(intent) => matches!(
+                    intent,
+                    Intent::Request | Intent::Outage | Intent::Complaint | Intent::Churn
+                ),
+                Signal::Urgent(reason) => matches!(reason.as_str(), "money" | "safety" | "legal"),
+                _ => false,
+            })
+        };
+        let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        let mut hidden = Vec::new();
+        for (phrase, signals) in &by_key {
+            if read_otherwise(signals) {
+                continue;
+            }
+            let bounds: Vec<usize> = phrase.char_indices().map(|(i, _)| i).collect();
+            for &start in &bounds {
+                for end in bounds.iter().copied().skip(1).chain([phrase.len()]) {
+                    if end <= start || (start, end) == (0, phrase.len()) {
+                        continue;
+                    }
+                    let part = &phrase[start..end];
+                    // Latin words match whole words only, as in posts.
+                    let inside = alnum(part.chars().next())
+                        && alnum(phrase[..start].chars().next_back())
+                        || alnum(part.chars().next_back()) && alnum(phrase[end..].chars().next());
+                    if !inside && by_key.get(part).is_some_and(|s| polar(s)) {
+                        hidden.push(format!("{phrase} hides {part}"));
+                    }
+                }
+            }
+        }
+        hidden.sort();
+        assert!(hidden.is_empty(), "{hidden:#?}");
+    }
+
     /// The scan reads the table at every byte: the larger it is, the less of it stays in a
     /// core's cache (5.6 MB with the general English vocabulary, half of aho-corasick's own
     /// DFA; issue 3 allows 20 MB in all).
