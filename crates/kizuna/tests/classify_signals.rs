@@ -112,6 +112,30 @@ fn sarcasm_turns_praise_around() {
     );
 }
 
+/// A phrase that wins the longest match keeps the sentiment of the word it covers.
+#[test]
+fn phrases_keep_the_sentiment_of_their_words() {
+    let c = classifier().classify("great job team");
+    assert_eq!(c.sentiment, Sentiment::Positive);
+    assert!(c.intents.contains(&Intent::Praise));
+    let c = classifier().classify("stuck at the gate for 3 hours");
+    assert_eq!(
+        (c.sentiment, c.urgency),
+        (Sentiment::Negative, Urgency::High)
+    );
+    // A sarcasm cue is praise on its own and its opposite next to a failure.
+    assert_eq!(
+        sentiment("love that you fixed it so fast"),
+        Sentiment::Positive
+    );
+    assert_eq!(
+        sentiment("love how my flight got cancelled"),
+        Sentiment::Negative
+    );
+    assert_eq!(sentiment("期待を裏切らない品質"), Sentiment::Positive);
+    assert_eq!(sentiment("期待を裏切らない遅延"), Sentiment::Negative);
+}
+
 #[test]
 fn emoji_kaomoji_and_punctuation() {
     assert_eq!(sentiment("今日のフライト😭"), Sentiment::Negative);
