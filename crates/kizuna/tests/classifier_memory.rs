@@ -42,8 +42,9 @@ fn a_built_in_classifier_holds_under_20_mb() {
     let before = live();
     let classifier = Classifier::builder().build().unwrap();
     let built = live() - before;
-    // A batch large enough to spread over the workers, each of which may build its own copy
-    // of the lexicon automaton (with the `parallel` feature); the results are let go.
+    // A batch large enough to spread over the workers, the second of which clones its own
+    // copy of the lexicon automaton (with the `parallel` feature); the results are let go.
+    // The development set's raw lines will do as posts.
     let dev = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../tests/data/mentions_dev.jsonl"

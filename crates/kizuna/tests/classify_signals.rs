@@ -458,9 +458,8 @@ fn place_names_and_set_phrases_are_not_their_parts() {
     }
 }
 
-/// The optional Japanese vocabulary loads as a user lexicon and reads everyday words the
-/// built-in lexicons do not know; on the development set it keeps the gain it was measured
-/// with.
+/// The optional Japanese vocabulary, asked for by name, reads everyday words the built-in
+/// lexicons do not know; on the development set it keeps the gain it was measured with.
 #[test]
 fn the_optional_japanese_vocabulary_reads_everyday_words() {
     let with = Classifier::builder()

@@ -893,12 +893,10 @@ impl<'a> Scorer<'a> {
             self.note("churn", norm[range.clone()].to_owned().into(), -1.5, range);
         }
         // So is a failure or a harm told as a fact; asked about ("is it down?") it is neutral.
-        let harm = |e: &Entry| match &e.signal {
-            Signal::Intent(intent) => matches!(intent, Intent::Outage | Intent::Complaint),
-            Signal::Urgent(reason) => matches!(reason.as_str(), "safety" | "legal" | "money"),
-            _ => false,
-        };
-        let reported = self.hits.iter().find(|h| h.entries.iter().any(harm));
+        let reported = self
+            .hits
+            .iter()
+            .find(|h| h.entries.iter().any(|e| e.signal.is_harm()));
         if let Some(hit) = reported.filter(|_| churn.is_none() && !self.marks.question) {
             let (norm, range) = (self.norm, hit.range.clone());
             total -= 1.5;

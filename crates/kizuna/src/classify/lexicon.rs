@@ -42,6 +42,18 @@ pub(crate) enum Signal {
     Sarcasm,
 }
 
+impl Signal {
+    /// A failure or harm (an outage or complaint; money, safety or legal trouble): told as a
+    /// fact, it makes a post negative whatever its words.
+    pub(crate) fn is_harm(&self) -> bool {
+        match self {
+            Signal::Intent(intent) => matches!(intent, Intent::Outage | Intent::Complaint),
+            Signal::Urgent(reason) => matches!(reason.as_str(), "safety" | "legal" | "money"),
+            _ => false,
+        }
+    }
+}
+
 /// One entry: its signal and the term as written. A built-in term borrows the embedded
 /// lexicon, so the evidence that names it copies nothing.
 #[derive(Debug, Clone, PartialEq)]
@@ -344,14 +356,11 @@ mod tests {
                 .any(|s| matches!(s, Signal::Sentiment(v) if *v != 0.0))
         };
         let read_otherwise = |signals: &[Signal]| {
-            signals.iter().any(|s| match s {
-                Signal::Sentiment(_) => true,
-                Signal::Intent(intent) => matches!(
-                    intent,
-                    Intent::Request | Intent::Outage | Intent::Complaint | Intent::Churn
-                ),
-                Signal::Urgent(reason) => matches!(reason.as_str(), "money" | "safety" | "legal"),
-                _ => false,
+            signals.iter().any(|s| {
+                matches!(
+                    s,
+                    Signal::Sentiment(_) | Signal::Intent(Intent::Request | Intent::Churn)
+                ) || s.is_harm()
             })
         };
         let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
