@@ -118,6 +118,8 @@ def test_shipped_vocabularies_are_asked_for_by_name():
     assert pickle.loads(pickle.dumps(wider)).classify("説明が紛らわしい").sentiment == "negative"
     with pytest.raises(kizuna.ConfigError, match="japanese_general"):
         kizuna.Classifier(vocabularies=["klingon"])
+    with pytest.raises(TypeError):
+        kizuna.Classifier(vocabularies="japanese_general")  # a list of names, not one
 
 
 def test_scalar_results_render_in_notebooks(classifier):
