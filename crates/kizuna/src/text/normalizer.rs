@@ -135,6 +135,10 @@ impl Normalizer {
     /// and where each went: what the classifier reads, without copying each entity's text.
     /// Written over `buffers`, so that a caller normalising post after post need not
     /// allocate for each.
+    // Inlined into its callers: the result and buffers moved through a call's frame were read
+    // back while their stores were still in flight, a stall per 16 bytes (~10 ns a post;
+    // +3 % for the `neologdn` preset on the bench corpus).
+    #[inline(always)]
     pub(crate) fn normalize_found(
         &self,
         text: &str,
@@ -309,6 +313,7 @@ impl Buffers {
     const KEEP_BYTES: usize = 1 << 16;
 
     /// The buffers of `out` and `found`; none at all when they grew large.
+    #[inline(always)] // as `Normalizer::normalize_found`, for the same reason
     pub(crate) fn of(out: Normalized, found: Vec<Found>) -> Buffers {
         let Normalized { text, offsets, .. } = out;
         if text.capacity() > Self::KEEP_BYTES {
