@@ -1,8 +1,9 @@
 //! The lexicon scan: the leftmost-longest matches of the lexicon's terms in normalised posts.
 //!
 //! With the built-in lexicons the automaton is a full DFA, and walking it waits on memory at
-//! every byte. The DFA is re-encoded as a [`Table`] of two-byte state ids (half the size of
-//! aho-corasick's own, so more of it stays in a core's cache), and the walk is written by
+//! every byte. The DFA is re-encoded as a [`Table`] of two-byte state ids whose rows hold only
+//! the bytes UTF-8 allows next (a quarter of aho-corasick's own size, so more of it stays in a
+//! core's cache), and the walk is written by
 //! hand so that two posts can be walked in lockstep, one byte of each per step, sharing that
 //! wait (`benches/README.md` has the figures).
 
@@ -71,98 +72,209 @@ impl Automaton {
 
 /// A DFA's unanchored states re-encoded for the hand walk: two-byte state ids, byte classes
 /// of its own (bytes that lead to the same state from every state share one) and rows a
-/// power of two long. The built-in lexicons' table is about half the size of aho-corasick's
-/// DFA, which stores four-byte ids.
+/// power of two long.
+///
+/// The text is UTF-8, so a state knows which bytes can come next: a state inside a char
+/// reads only continuation bytes (80–BF), one at a char boundary only the others. The table
+/// pairs each DFA state with where it stands in a char (a state reached at a char boundary
+/// and a state reached inside a char are two rows, although the only DFA state met in both
+/// places is the start: every other one stands for a pattern prefix, which ends where it
+/// ends in a char), and numbers the classes of the two kinds of byte apart, each from 0. A row
+/// then holds the classes of one kind of byte: 64 columns for the built-in lexicons instead of
+/// the 128 that both kinds would take, and the table is half the size.
 #[derive(Debug, Clone)]
 pub(crate) struct Table {
-    /// Byte → its class.
+    /// Byte → its class, among the continuation bytes or among the others.
     classes: [u8; 256],
-    /// log2 of a row's length (the number of classes, rounded up to a power of two).
+    /// log2 of a row's length (the larger number of classes, rounded up to a power of two).
     stride2: u32,
     /// State `s` reading a byte of class `c` goes to `next[s << stride2 | c]`.
     next: Box<[u16]>,
     /// The match of each match state, the states `1..=matches.len()`: its pattern and that
     /// pattern's length. State 0 is [`DEAD`]; every other state comes after the match states.
     matches: Box<[(PatternID, usize)]>,
+    /// The start state at a char boundary, where every search starts.
     start: u16,
 }
 
 /// The state from which no match can grow any longer.
 const DEAD: u16 = 0;
 
+/// A state of the [`Table`]: a DFA state, and how many continuation bytes of the char being
+/// read are still to come (0: at a char boundary).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Node {
+    state: StateID,
+    pending: u8,
+}
+
+impl Node {
+    /// The bytes valid UTF-8 can hold next.
+    fn reads(self) -> impl Iterator<Item = u8> {
+        let (first, leads) = if self.pending > 0 {
+            (0x80..=0xBF, None)
+        } else {
+            (0x00..=0x7F, Some(0xC0..=0xFF))
+        };
+        first.chain(leads.into_iter().flatten())
+    }
+
+    /// How many continuation bytes are to come after `byte`.
+    fn pending_after(self, byte: u8) -> u8 {
+        match byte {
+            0x80..=0xBF => self.pending.saturating_sub(1),
+            0xC0..=0xDF => 1,
+            0xE0..=0xEF => 2,
+            0xF0..=0xFF => 3,
+            _ => 0,
+        }
+    }
+
+    /// A key for the column hashes: the same for the dead state wherever it is reached.
+    fn key(self, dfa: &DFA) -> u64 {
+        if dfa.is_dead(self.state) {
+            return 0;
+        }
+        1 + (u64::from(self.state.as_u32()) << 2 | u64::from(self.pending))
+    }
+}
+
+/// The table id of each [`Node`] while a [`Table`] is built: [`NodeIds::UNSEEN`] until the
+/// walk reaches the node, then [`DEAD`] until it is numbered.
+#[derive(Default)]
+struct NodeIds {
+    /// aho-corasick's state index (sparse: its ids step by a row's length) → a slot.
+    slot_of: Vec<u32>,
+    /// Slot → the id of the node at each `pending`.
+    ids: Vec<[u16; 4]>,
+}
+
+impl NodeIds {
+    const UNSEEN: u16 = u16::MAX;
+
+    fn of(&mut self, node: Node) -> &mut u16 {
+        let index = node.state.as_usize();
+        if index >= self.slot_of.len() {
+            self.slot_of.resize(index + 1, u32::MAX);
+        }
+        if self.slot_of[index] == u32::MAX {
+            self.slot_of[index] = self.ids.len() as u32;
+            self.ids.push([Self::UNSEEN; 4]);
+        }
+        &mut self.ids[self.slot_of[index] as usize][usize::from(node.pending)]
+    }
+}
+
+fn is_continuation_byte(byte: u8) -> bool {
+    (0x80..=0xBF).contains(&byte)
+}
+
+/// Numbers each byte's class among the bytes `of_kind`: bytes whose columns hash alike share
+/// one (checked transition by transition when the rows are filled). Returns the first byte
+/// of each class, in class order; `None` past 256 classes.
+fn number_classes(
+    hashes: &[u64; 256],
+    of_kind: impl Fn(u8) -> bool,
+    classes: &mut [u8; 256],
+) -> Option<Vec<u8>> {
+    let mut representatives: Vec<u8> = Vec::new();
+    for byte in (0..=255u8).filter(|&b| of_kind(b)) {
+        let hash = hashes[usize::from(byte)];
+        let class = match representatives
+            .iter()
+            .position(|&r| hashes[usize::from(r)] == hash)
+        {
+            Some(class) => class,
+            None => {
+                representatives.push(byte);
+                representatives.len() - 1
+            }
+        };
+        classes[usize::from(byte)] = u8::try_from(class).ok()?;
+    }
+    Some(representatives)
+}
+
 impl Table {
-    /// Re-encodes the states of `dfa` that its unanchored start reaches; `None` when there are
-    /// more than a two-byte id can name, or (never seen) two bytes' columns share a hash but
-    /// not their transitions.
+    /// Re-encodes the states of `dfa` that its unanchored start reaches through valid UTF-8;
+    /// `None` when there are more than a two-byte id can name, or (never seen) two bytes'
+    /// columns share a hash but not their transitions.
     fn new(dfa: &DFA) -> Option<Table> {
-        let start = dfa.start_state(Anchored::No).ok()?;
-        let index = |s: StateID| s.as_usize();
-        // The new id of each of aho-corasick's ids (which step by a row's length): `UNSEEN`
-        // until the walk below reaches the state, then `DEAD` until it is numbered.
-        const UNSEEN: u16 = u16::MAX;
-        let mut id = vec![UNSEEN; index(start) + 1];
-        id[index(start)] = DEAD;
-        // The reachable states in breadth-first order, and a hash of each byte's column of
+        let start = Node {
+            state: dfa.start_state(Anchored::No).ok()?,
+            pending: 0,
+        };
+        let mut ids = NodeIds::default();
+        // The live nodes in breadth-first order, and a hash of each byte's column of
         // transitions, so that bytes can be grouped into classes without keeping the columns.
+        *ids.of(start) = DEAD;
         let mut order = vec![start];
         let mut column_hashes = [0u64; 256];
         let mut at = 0;
-        while let Some(&state) = order.get(at) {
+        while let Some(&node) = order.get(at) {
             at += 1;
-            for (byte, hash) in (0..=255).zip(column_hashes.iter_mut()) {
-                let to = dfa.next_state(Anchored::No, state, byte);
-                *hash = hash.wrapping_mul(0x100_0000_01B3) ^ u64::from(to.as_u32());
-                if index(to) >= id.len() {
-                    id.resize(index(to) + 1, UNSEEN);
-                }
-                if std::mem::replace(&mut id[index(to)], DEAD) == UNSEEN {
+            for byte in node.reads() {
+                let to = Node {
+                    state: dfa.next_state(Anchored::No, node.state, byte),
+                    pending: node.pending_after(byte),
+                };
+                let hash = &mut column_hashes[usize::from(byte)];
+                *hash = hash.wrapping_mul(0x100_0000_01B3) ^ to.key(dfa);
+                if !dfa.is_dead(to.state) && std::mem::replace(ids.of(to), DEAD) == NodeIds::UNSEEN
+                {
                     order.push(to);
                 }
             }
         }
-        // Classes: each byte joins the first earlier byte with the same column hash (checked
-        // below, transition by transition).
         let mut classes = [0u8; 256];
-        let mut representatives: Vec<u8> = Vec::new();
-        for (byte, hash) in (0..=255u8).zip(column_hashes) {
-            let class = match (0..byte).find(|&b| column_hashes[usize::from(b)] == hash) {
-                Some(earlier) => classes[usize::from(earlier)],
-                None => {
-                    representatives.push(byte);
-                    u8::try_from(representatives.len() - 1).ok()?
-                }
-            };
-            classes[usize::from(byte)] = class;
-        }
-        let stride2 = representatives.len().next_power_of_two().trailing_zeros();
+        let boundary = number_classes(&column_hashes, |b| !is_continuation_byte(b), &mut classes)?;
+        let inside = number_classes(&column_hashes, is_continuation_byte, &mut classes)?;
+        let stride2 = boundary
+            .len()
+            .max(inside.len())
+            .next_power_of_two()
+            .trailing_zeros();
 
         // New ids: 0 is dead (reached or not), the match states follow, then the rest.
-        let (matching, plain): (Vec<StateID>, Vec<StateID>) = order
-            .iter()
-            .filter(|&&s| !dfa.is_dead(s))
-            .partition(|&&s| dfa.is_match(s));
-        for (new, &old) in (1..).zip(matching.iter().chain(&plain)) {
-            id[index(old)] = u16::try_from(new).ok()?;
+        let (matching, plain): (Vec<Node>, Vec<Node>) =
+            order.iter().partition(|node| dfa.is_match(node.state));
+        for (new, &node) in (1..).zip(matching.iter().chain(&plain)) {
+            *ids.of(node) = u16::try_from(new)
+                .ok()
+                .filter(|&new| new != NodeIds::UNSEEN)?;
         }
+        let mut id_of = |node: Node| {
+            if dfa.is_dead(node.state) {
+                DEAD
+            } else {
+                *ids.of(node)
+            }
+        };
 
-        let states = 1 + matching.len() + plain.len();
+        let states = 1 + order.len();
         let mut next = vec![DEAD; states << stride2];
-        for &state in &order {
-            let row = usize::from(id[index(state)]) << stride2;
-            for (byte, &class) in (0..=255).zip(&classes) {
-                let to = dfa.next_state(Anchored::No, state, byte);
+        for &node in &order {
+            let row = usize::from(id_of(node)) << stride2;
+            let representatives = if node.pending > 0 { &inside } else { &boundary };
+            for byte in node.reads() {
+                let class = classes[usize::from(byte)];
+                let step = |byte: u8| Node {
+                    state: dfa.next_state(Anchored::No, node.state, byte),
+                    pending: node.pending_after(byte),
+                };
+                let to = id_of(step(byte));
                 let representative = representatives[usize::from(class)];
                 if byte == representative {
-                    next[row | usize::from(class)] = id[index(to)];
-                } else if to != dfa.next_state(Anchored::No, state, representative) {
+                    next[row | usize::from(class)] = to;
+                } else if to != id_of(step(representative)) {
                     return None; // two columns with one hash: never seen, but not ruled out
                 }
             }
         }
         let matches = matching
             .iter()
-            .map(|&s| {
-                let pattern = dfa.match_pattern(s, 0);
+            .map(|node| {
+                let pattern = dfa.match_pattern(node.state, 0);
                 (pattern, dfa.pattern_len(pattern))
             })
             .collect();
@@ -171,7 +283,7 @@ impl Table {
             stride2,
             next: next.into_boxed_slice(),
             matches,
-            start: id[index(start)],
+            start: id_of(start),
         })
     }
 
@@ -427,14 +539,17 @@ mod tests {
 
     proptest::proptest! {
         /// A DFA walked by hand, alone or two posts in lockstep, finds what aho-corasick's
-        /// own search finds, refusals and all.
+        /// own search finds, refusals and all. Chars of every UTF-8 length, in patterns and
+        /// out, and chars that share bytes with a pattern's chars (悪 alone, 😢 beside 😡)
+        /// exercise the table's rows inside chars.
         #[test]
         fn the_hand_walk_finds_what_the_library_finds(
-            first in "(good|great|job|jobs|not|working|work|s| |最悪|最高|です)*",
-            second in "(good|great|job|jobs|not|working|work|s| |最悪|最高|です)*",
+            first in "(good|great|job|jobs|not|working|work|s| |最悪|最高|です|é|café|😡|😢|悪|い)*",
+            second in "(good|great|job|jobs|not|working|work|s| |最悪|最高|です|é|café|😡|😢|悪|い)*",
         ) {
             let patterns: Vec<String> = ["good", "good job", "great", "great job", "job", "not",
-                "not working", "work", "最悪", "最高", "最悪です"].map(String::from).to_vec();
+                "not working", "work", "最悪", "最高", "最悪です", "café", "😡", "悪い"]
+                .map(String::from).to_vec();
             let dfa = Automaton::build(&patterns).unwrap();
             proptest::prop_assert!(matches!(dfa, Automaton::Table(_)));
             let library = Automaton::Other(
