@@ -107,6 +107,16 @@ def rated_sets():
     return sets
 
 
+def kizuna_labels_of(texts, path):
+    """kizuna's label for each of `texts`, written to `path` as JSON Lines for the command."""
+    path.write_text("".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in texts),
+                    encoding="utf-8")
+    labels = kizuna_labels(path)
+    if len(labels) != len(texts):
+        raise SystemExit(f"kizuna labelled {len(labels)} of {len(texts)} texts in {path}")
+    return labels
+
+
 def rating_label(mean, cut=0.5):
     return "positive" if mean >= cut else "negative" if mean <= -cut else "neutral"
 
@@ -118,11 +128,7 @@ def unseen(vader):
     print("|---|---|---|---|---|---|---|")
     for name, rated in rated_sets().items():
         path = ROOT / "target" / "vader-ground-truth" / (name.split()[0].lower() + ".jsonl")
-        path.write_text("".join(json.dumps({"text": t}, ensure_ascii=False) + "\n"
-                                for _, t in rated), encoding="utf-8")
-        ours = kizuna_labels(path)
-        if len(ours) != len(rated):
-            raise SystemExit(f"kizuna labelled {len(ours)} of {len(rated)} {name}")
+        ours = kizuna_labels_of([t for _, t in rated], path)
         peer = [vader_label(vader, t) for _, t in rated]
         gold = [rating_label(mean) for mean, _ in rated]
         polar = [i for i, g in enumerate(gold) if g != "neutral"]
@@ -186,12 +192,8 @@ def care_tweets(vader):
     print("| tweets | texts | kizuna | VADER 3.3.2 | kizuna − VADER | accuracy kizuna / VADER |")
     print("|---|---|---|---|---|---|")
     tweets = crowdflower_tweets()
-    path = ROOT / "target" / "crowdflower-tweets" / "tweets.jsonl"
-    path.write_text("".join(json.dumps({"text": t}, ensure_ascii=False) + "\n"
-                            for _, t in tweets), encoding="utf-8")
-    ours = kizuna_labels(path)
-    if len(ours) != len(tweets):
-        raise SystemExit(f"kizuna labelled {len(ours)} of {len(tweets)} tweets")
+    ours = kizuna_labels_of([t for _, t in tweets],
+                            ROOT / "target" / "crowdflower-tweets" / "tweets.jsonl")
     peer = [vader_label(vader, t) for _, t in tweets]
     to_airline = [any(a in t.lower() for a in AIRLINES) for _, t in tweets]
     subsets = {
