@@ -958,7 +958,8 @@ impl<'a> Scorer<'a> {
             return 1.0;
         };
         let gap = &self.norm[prev.range.end.min(start)..start];
-        if gap.chars().count() > 2 || self.boundary_in(prev.range.end.min(start)..start) {
+        // More than two chars apart (counted no further than needed: a gap can be long).
+        if gap.chars().nth(2).is_some() || self.boundary_in(prev.range.end.min(start)..start) {
             return 1.0;
         }
         prev.entries
@@ -989,15 +990,17 @@ impl<'a> Scorer<'a> {
                         && !self.boundary_in(h.range.end..hit.range.start)
                         && self.norm[h.range.end..hit.range.start]
                             .split_whitespace()
-                            .count()
-                            < EN_NEGATION_WORDS
+                            .nth(EN_NEGATION_WORDS - 1)
+                            .is_none()
                 })
                 || self.norm[..hit.range.start].trim_end().ends_with("n't")
         } else {
             self.hits.get(i + 1).is_some_and(|next| {
                 is_negator(next)
-                    && self.norm[hit.range.end..next.range.start].chars().count()
-                        <= JA_NEGATION_REACH
+                    && self.norm[hit.range.end..next.range.start]
+                        .chars()
+                        .nth(JA_NEGATION_REACH)
+                        .is_none()
                     && !self.boundary_in(hit.range.end..next.range.start)
             })
         }
