@@ -563,5 +563,21 @@ mod tests {
                 proptest::prop_assert_eq!(&scan(&dfa, &[&second], refused_end)[0], &expected[1]);
             }
         }
+
+        /// Any patterns of chars of every UTF-8 length (which share lead and continuation
+        /// bytes: é and ë, 日 and 旦, 😀 and 😃), over any text of those chars: the table,
+        /// whose rows hold only the bytes UTF-8 allows next, finds what aho-corasick finds.
+        #[test]
+        fn the_table_finds_what_the_library_finds_for_any_patterns(
+            patterns in proptest::collection::vec("[aéë日旦😀😃ー]{1,4}", 1..12),
+            text in "[aéë日旦😀😃ー ]{0,40}",
+        ) {
+            let dfa = Automaton::build(&patterns).unwrap();
+            proptest::prop_assert!(matches!(dfa, Automaton::Table(_)));
+            let library = Automaton::Other(
+                AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&patterns).unwrap(),
+            );
+            proptest::prop_assert_eq!(scan(&dfa, &[&text], 0), scan(&library, &[&text], 0));
+        }
     }
 }
