@@ -152,7 +152,8 @@ AIRLINES = ("@united", "@americanair", "@usairways", "@southwestair", "@jetblue"
 
 
 def pinned_download(requirement, sha256, cache, *pip_args):
-    """Downloads one distribution into `cache` (once), pip checking its SHA-256."""
+    """Downloads one distribution into `cache`, pip checking its SHA-256 (callers download
+    only when the file is not there yet)."""
     cache.mkdir(parents=True, exist_ok=True)
     pinned = cache / "requirements.txt"
     pinned.write_text(f"{requirement} --hash=sha256:{sha256}\n")
@@ -161,6 +162,7 @@ def pinned_download(requirement, sha256, cache, *pip_args):
 
 
 def checked(path, sha256):
+    """`path`, once its SHA-256 is `sha256` (a file already in the cache is checked again)."""
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     if digest != sha256:
         raise SystemExit(f"{path}: SHA-256 {digest}, expected {sha256}")

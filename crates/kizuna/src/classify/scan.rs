@@ -256,17 +256,18 @@ impl Table {
         for &node in &order {
             let row = usize::from(id_of(node)) << stride2;
             let representatives = if node.pending > 0 { &inside } else { &boundary };
+            // A class's representative is its first byte, so it is read first: the bytes after
+            // it are checked against the transition it wrote.
             for byte in node.reads() {
                 let class = classes[usize::from(byte)];
-                let step = |byte: u8| Node {
+                let to = id_of(Node {
                     state: dfa.next_state(Anchored::No, node.state, byte),
                     pending: node.pending_after(byte),
-                };
-                let to = id_of(step(byte));
-                let representative = representatives[usize::from(class)];
-                if byte == representative {
-                    next[row | usize::from(class)] = to;
-                } else if to != id_of(step(representative)) {
+                });
+                let cell = &mut next[row | usize::from(class)];
+                if byte == representatives[usize::from(class)] {
+                    *cell = to;
+                } else if to != *cell {
                     return None; // two columns with one hash: never seen, but not ruled out
                 }
             }
