@@ -1,11 +1,11 @@
 //! The lexicon scan: the leftmost-longest matches of the lexicon's terms in normalised posts.
 //!
 //! With the built-in lexicons the automaton is a full DFA, and walking it waits on memory at
-//! every byte. The DFA is re-encoded as a [`Table`] of two-byte state ids whose rows hold only
-//! the bytes UTF-8 allows next (a quarter of aho-corasick's own size, so more of it stays in a
-//! core's cache), and the walk is written by
-//! hand so that two posts can be walked in lockstep, one byte of each per step, sharing that
-//! wait (`benches/README.md` has the figures).
+//! every byte. The DFA is re-encoded as a [`Table`] of two-byte state ids, laid out by byte
+//! class, that holds only the bytes UTF-8 allows next (a fifth of aho-corasick's own size, so
+//! more of it stays in a core's cache), and the walk is written by hand so that two posts can
+//! be walked in lockstep, one byte of each per step, sharing that wait (`benches/README.md`
+//! has the figures).
 
 use std::ops::Range;
 
@@ -71,27 +71,35 @@ impl Automaton {
 }
 
 /// A DFA's unanchored states re-encoded for the hand walk: two-byte state ids, byte classes
-/// of its own (bytes that lead to the same state from every state share one) and rows a
-/// power of two long.
+/// of its own (bytes that lead to the same state from every state share one), and the
+/// transitions laid out by class: a class's column holds every state's transition on it.
 ///
 /// The text is UTF-8, so a state knows which bytes can come next: a state inside a char
 /// reads only continuation bytes (80–BF), one at a char boundary only the others. The table
 /// pairs each DFA state with where it stands in a char (a state reached at a char boundary
-/// and a state reached inside a char are two rows, although the only DFA state met in both
-/// places is the start: every other one stands for a pattern prefix, which ends where it
-/// ends in a char), and numbers the classes of the two kinds of byte apart, each from 0. A row
-/// then holds the classes of one kind of byte: 64 columns for the built-in lexicons instead of
-/// the 128 that both kinds would take, and the table is half the size.
+/// and a state reached inside a char are two states of the table, although the only DFA
+/// state met in both places is the start: every other one stands for a pattern prefix, which
+/// ends where it ends in a char), and numbers the classes of the two kinds of byte apart, each
+/// from 0. The boundary states' columns hold the classes of the other bytes, and the inside
+/// states' columns, after them, the classes of the continuation bytes: no cell is spent on a
+/// byte a state cannot read.
+///
+/// Why columns, not rows: the walk's next load waits on the state it reads now, but where a
+/// byte's column starts depends on the byte alone, so it is worked out while the load before
+/// is still on its way, and the state is all the load waits on. And a column keeps the
+/// transitions of the states met most (the shallow ones, numbered first) together on a few
+/// cache lines.
 #[derive(Debug, Clone)]
 pub(crate) struct Table {
-    /// Byte → its class, among the continuation bytes or among the others.
-    classes: [u8; 256],
-    /// log2 of a row's length (the larger number of classes, rounded up to a power of two).
-    stride2: u32,
-    /// State `s` reading a byte of class `c` goes to `next[s << stride2 | c]`.
+    /// Byte → where its class's column starts in `next`, less the first id of the states
+    /// that read it: state `s` reading byte `b` goes to `next[column_of[b] + s]`.
+    column_of: [u32; 256],
+    /// The columns: of the boundary states' classes, then of the inside states' classes.
     next: Box<[u16]>,
     /// The match of each match state, the states `1..=matches.len()`: its pattern and that
-    /// pattern's length. State 0 is [`DEAD`]; every other state comes after the match states.
+    /// pattern's length. State 0 is [`DEAD`]; the other boundary states follow the match
+    /// states (every match state is one: a pattern ends at a char boundary), then the inside
+    /// states.
     matches: Box<[(PatternID, usize)]>,
     /// The start state at a char boundary, where every search starts.
     start: u16,
@@ -229,16 +237,15 @@ impl Table {
         let mut classes = [0u8; 256];
         let boundary = number_classes(&column_hashes, |b| !is_continuation_byte(b), &mut classes)?;
         let inside = number_classes(&column_hashes, is_continuation_byte, &mut classes)?;
-        let stride2 = boundary
-            .len()
-            .max(inside.len())
-            .next_power_of_two()
-            .trailing_zeros();
 
-        // New ids: 0 is dead (reached or not), the match states follow, then the rest.
-        let (matching, plain): (Vec<Node>, Vec<Node>) =
-            order.iter().partition(|node| dfa.is_match(node.state));
-        for (new, &node) in (1..).zip(matching.iter().chain(&plain)) {
+        // New ids: 0 is dead (reached or not), the match states follow, then the other
+        // boundary states, then the inside states; each kind in breadth-first order.
+        let (within, at_boundary): (Vec<Node>, Vec<Node>) =
+            order.iter().partition(|node| node.pending > 0);
+        let (matching, plain): (Vec<Node>, Vec<Node>) = at_boundary
+            .into_iter()
+            .partition(|node| dfa.is_match(node.state));
+        for (new, &node) in (1..).zip(matching.iter().chain(&plain).chain(&within)) {
             *ids.of(node) = u16::try_from(new)
                 .ok()
                 .filter(|&new| new != NodeIds::UNSEEN)?;
@@ -251,21 +258,33 @@ impl Table {
             }
         };
 
-        let states = 1 + order.len();
-        let mut next = vec![DEAD; states << stride2];
+        // The boundary states' columns (dead included), then the inside states'.
+        let boundary_states = 1 + matching.len() + plain.len();
+        let boundary_cells = boundary.len() * boundary_states;
+        let mut column_of = [0u32; 256];
+        for (byte, column) in (0..=255u8).zip(&mut column_of) {
+            let class = usize::from(classes[usize::from(byte)]);
+            let start = if is_continuation_byte(byte) {
+                // Less the first inside id, which every inside state's id is at least.
+                (boundary_cells + class * within.len()).checked_sub(boundary_states)?
+            } else {
+                class * boundary_states
+            };
+            *column = u32::try_from(start).ok()?;
+        }
+        let mut next = vec![DEAD; boundary_cells + inside.len() * within.len()];
         for &node in &order {
-            let row = usize::from(id_of(node)) << stride2;
+            let id = usize::from(id_of(node));
             let representatives = if node.pending > 0 { &inside } else { &boundary };
             // A class's representative is its first byte, so it is read first: the bytes after
             // it are checked against the transition it wrote.
             for byte in node.reads() {
-                let class = classes[usize::from(byte)];
                 let to = id_of(Node {
                     state: dfa.next_state(Anchored::No, node.state, byte),
                     pending: node.pending_after(byte),
                 });
-                let cell = &mut next[row | usize::from(class)];
-                if byte == representatives[usize::from(class)] {
+                let cell = &mut next[column_of[usize::from(byte)] as usize + id];
+                if byte == representatives[usize::from(classes[usize::from(byte)])] {
                     *cell = to;
                 } else if to != *cell {
                     return None; // two columns with one hash: never seen, but not ruled out
@@ -280,8 +299,7 @@ impl Table {
             })
             .collect();
         Some(Table {
-            classes,
-            stride2,
+            column_of,
             next: next.into_boxed_slice(),
             matches,
             start: id_of(start),
@@ -291,9 +309,13 @@ impl Table {
     /// The state after `state` reads `byte`.
     #[inline(always)]
     fn next(&self, state: u16, byte: u8) -> u16 {
-        let class = self.classes[usize::from(byte)];
-        let at = usize::from(state) << self.stride2 | usize::from(class);
-        self.next.get(at).copied().unwrap_or(DEAD)
+        // Two lookups, not one at their sum: the column's address is then ready before the
+        // state arrives, which is all the load waits on.
+        let column = self.next.get(self.column_of[usize::from(byte)] as usize..);
+        column
+            .and_then(|column| column.get(usize::from(state)))
+            .copied()
+            .unwrap_or(DEAD)
     }
 
     /// Whether `state` is dead or a match state: the only states a walk stops to look at.
