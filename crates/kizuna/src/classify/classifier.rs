@@ -330,32 +330,59 @@ struct Read<'t> {
     brand_ranges: Vec<Range<usize>>,
     /// Where no lexicon term may match: links, handles, the brand's names.
     quiet: RangeSet,
+    /// An empty vector for the post's hits, left by an earlier post.
+    spare_hits: Vec<Hit<'static>>,
+}
+
+/// What a post leaves for the next post on its thread to write over.
+#[derive(Default)]
+struct Leftovers {
+    normalizer: Buffers,
+    /// Emptied: while kept, the vector holds no hit, so it borrows no lexicon.
+    hits: Vec<Hit<'static>>,
 }
 
 thread_local! {
-    /// The normaliser's buffers of this thread's last posts (one, or two for a pair), written
-    /// again by the next: classifying a post then allocates for its results only.
-    static BUFFERS: RefCell<Vec<Buffers>> = const { RefCell::new(Vec::new()) };
+    /// What this thread's last posts (one, or two for a pair) left: classifying a post then
+    /// allocates for its results only.
+    static LEFTOVERS: RefCell<Vec<Leftovers>> = const { RefCell::new(Vec::new()) };
+}
+
+/// `hits` emptied, as a vector for hits that borrow another lexicon, or the same one for
+/// longer: collecting in place keeps the allocation, the two element types differing in
+/// their lifetime only.
+fn emptied<'b>(mut hits: Vec<Hit<'_>>) -> Vec<Hit<'b>> {
+    hits.clear();
+    // Never called, the vector being empty: it only names the new element type.
+    let unborrowed = |hit: Hit<'_>| Hit {
+        range: hit.range,
+        entries: &[],
+    };
+    hits.into_iter().map(unborrowed).collect()
 }
 
 impl Read<'_> {
-    /// Hands the post's buffers back for the next post on this thread.
-    fn done(self) {
-        let buffers = Buffers::of(self.out, self.found);
-        BUFFERS.with_borrow_mut(|kept| {
+    /// Hands the post's buffers and its hits' vector back for the next post on this thread.
+    fn done(self, hits: Vec<Hit<'_>>) {
+        let leftovers = Leftovers {
+            normalizer: Buffers::of(self.out, self.found),
+            hits: emptied(hits),
+        };
+        LEFTOVERS.with_borrow_mut(|kept| {
             if kept.len() < 2 {
-                kept.push(buffers);
+                kept.push(leftovers);
             }
         });
     }
 
     /// The lexicon scan of this post, which collects its hits.
-    fn scan<'a, 'l>(&'a self, lexicon: &'l Compiled) -> ScanJob<'a, 'l> {
+    fn scan<'a, 'l>(&'a mut self, lexicon: &'l Compiled) -> ScanJob<'a, 'l> {
+        let hits = emptied(std::mem::take(&mut self.spare_hits));
         ScanJob {
             norm: self.out.text(),
             quiet: &self.quiet,
             lexicon,
-            hits: Vec::new(),
+            hits,
         }
     }
 }
@@ -455,7 +482,11 @@ impl Classifier {
         }
         #[cfg(not(feature = "parallel"))]
         {
-            texts.chunks(2).flat_map(pair).collect()
+            // Sized up front: growing would copy the results and ask the allocator for ever
+            // larger blocks while every result so far is held.
+            let mut out = Vec::with_capacity(texts.len());
+            out.extend(texts.chunks(2).flat_map(pair));
+            out
         }
     }
 
@@ -492,14 +523,13 @@ impl Classifier {
         context: &Context,
     ) -> [Classification; N] {
         let lexicon = &self.inner.lexicon;
-        let reads = texts.map(|text| self.read(text, context));
-        let mut scans = reads.each_ref().map(|read| read.scan(lexicon));
+        let mut reads = texts.map(|text| self.read(text, context));
+        let mut scans = reads.each_mut().map(|read| read.scan(lexicon));
         lexicon.find_accepted(&mut scans);
         let mut hits = scans.map(|scan| scan.hits);
-        let scored =
-            std::array::from_fn(|i| self.score(&reads[i], std::mem::take(&mut hits[i]), context));
-        for read in reads {
-            read.done();
+        let scored = std::array::from_fn(|i| self.score(&reads[i], &mut hits[i], context));
+        for (read, hits) in reads.into_iter().zip(hits) {
+            read.done(hits);
         }
         scored
     }
@@ -508,8 +538,10 @@ impl Classifier {
     /// no lexicon term may match.
     fn read<'t>(&self, text: &'t str, context: &Context) -> Read<'t> {
         let inner = &*self.inner;
-        let buffers = BUFFERS.with_borrow_mut(Vec::pop).unwrap_or_default();
-        let (out, found) = inner.normalizer.normalize_found(text, true, buffers);
+        let leftovers = LEFTOVERS.with_borrow_mut(Vec::pop).unwrap_or_default();
+        let (out, found) = inner
+            .normalizer
+            .normalize_found(text, true, leftovers.normalizer);
         let norm = out.text();
         let mut brand_ranges = ranges_of(norm, &inner.brands);
         brand_ranges.extend(ranges_of(
@@ -531,6 +563,7 @@ impl Classifier {
             found,
             brand_ranges,
             quiet,
+            spare_hits: leftovers.hits,
         }
     }
 
@@ -538,7 +571,7 @@ impl Classifier {
     fn score<'l>(
         &'l self,
         read: &Read<'_>,
-        mut hits: Vec<Hit<'l>>,
+        hits: &mut Vec<Hit<'l>>,
         context: &Context,
     ) -> Classification {
         let inner = &*self.inner;
@@ -548,6 +581,7 @@ impl Classifier {
             ref found,
             ref brand_ranges,
             ref quiet,
+            ..
         } = *read;
         let norm = out.text();
         let ruled: Vec<Hit<'_>> = inner
@@ -572,7 +606,7 @@ impl Classifier {
             original: text,
             found,
             norm,
-            hits: &hits,
+            hits,
             evidence: Vec::with_capacity(hits.len() + found.len()),
             marks: Marks::of(norm, text),
         };
@@ -1318,6 +1352,21 @@ mod tests {
             }
         }
         assert_eq!(classifier.classify_batch(&posts), fresh);
+    }
+
+    /// The hits' vector a post leaves keeps its allocation for the next post: `emptied`
+    /// relies on collecting in place.
+    #[test]
+    fn an_emptied_vector_of_hits_keeps_its_allocation() {
+        let entries = [];
+        let mut hits = Vec::with_capacity(16);
+        hits.push(Hit {
+            range: 0..1,
+            entries: &entries,
+        });
+        let kept: Vec<Hit<'static>> = emptied(hits);
+        assert!(kept.is_empty());
+        assert!(kept.capacity() >= 16, "{}", kept.capacity());
     }
 
     #[test]
