@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::lexicon::{self, Compiled, Entry, Signal, Vocabulary};
+use super::lexicon::{self, Compiled, Entry, Kinds, Signal, Vocabulary};
 use super::rules::{ClassifierConfig, CompiledRule, Rule, read_lexicons};
 use super::scan::Job;
 use super::{Intent, Language, Sentiment, Urgency};
@@ -320,6 +320,7 @@ impl RangeSet {
 struct Hit<'a> {
     range: Range<usize>,
     entries: &'a [Entry],
+    kinds: Kinds,
 }
 
 /// A post read for classification (see `Classifier::read`).
@@ -355,8 +356,8 @@ fn emptied<'b>(mut hits: Vec<Hit<'_>>) -> Vec<Hit<'b>> {
     hits.clear();
     // Never called, the vector being empty: it only names the new element type.
     let unborrowed = |hit: Hit<'_>| Hit {
-        range: hit.range,
         entries: &[],
+        ..hit
     };
     hits.into_iter().map(unborrowed).collect()
 }
@@ -407,10 +408,15 @@ impl Job for ScanJob<'_, '_> {
     }
 
     fn found(&mut self, m: aho_corasick::Match) {
-        if let Some(entries) = self.lexicon.entries.get(m.pattern().as_usize()) {
+        let pattern = m.pattern().as_usize();
+        let lexicon = self.lexicon;
+        if let (Some(entries), Some(&kinds)) =
+            (lexicon.entries.get(pattern), lexicon.kinds.get(pattern))
+        {
             self.hits.push(Hit {
                 range: m.range(),
                 entries,
+                kinds,
             });
         }
     }
@@ -592,6 +598,7 @@ impl Classifier {
             .map(|(rule, range)| Hit {
                 range,
                 entries: &rule.entry,
+                kinds: Kinds::of(&rule.entry),
             })
             .collect();
         if !ruled.is_empty() {
@@ -851,24 +858,18 @@ impl<'a> Scorer<'a> {
         let contrast_at = self
             .hits
             .iter()
-            .filter(|h| h.entries.iter().any(|e| e.signal == Signal::Contrast))
+            .filter(|h| h.kinds.any(Kinds::CONTRAST))
             .map(|h| h.range.start)
             .next_back();
-        let failure = self.hits.iter().any(|h| {
-            h.entries.iter().any(|e| {
-                matches!(
-                    e.signal,
-                    Signal::Intent(Intent::Outage | Intent::Churn | Intent::Complaint)
-                ) || matches!(e.signal, Signal::Sentiment(s) if s < 0.0)
-            })
-        });
-        let cue = self
+        let failure = self
             .hits
             .iter()
-            .any(|h| h.entries.iter().any(|e| e.signal == Signal::Sarcasm));
+            .any(|h| h.kinds.any(Kinds::FAILING | Kinds::NEGATIVE));
+        let cue = self.hits.iter().any(|h| h.kinds.any(Kinds::SARCASM));
         let sarcastic = failure && (cue || self.norm.contains('👏'));
         let mut total = 0.0;
-        for (i, hit) in self.hits.iter().enumerate() {
+        let valued = self.hits.iter().enumerate();
+        for (i, hit) in valued.filter(|(_, h)| h.kinds.any(Kinds::SENTIMENT | Kinds::EXCESS)) {
             for entry in hit.entries {
                 let base = match entry.signal {
                     Signal::Sentiment(base) => base,
@@ -916,21 +917,14 @@ impl<'a> Scorer<'a> {
             }
         }
         // Churn is said in anger or disappointment, whatever the words.
-        let churn = self.hits.iter().find(|h| {
-            h.entries
-                .iter()
-                .any(|e| e.signal == Signal::Intent(Intent::Churn))
-        });
+        let churn = self.hits.iter().find(|h| h.kinds.any(Kinds::CHURN));
         if let Some(hit) = churn {
             let (norm, range) = (self.norm, hit.range.clone());
             total -= 1.5;
             self.note("churn", norm[range.clone()].to_owned().into(), -1.5, range);
         }
         // So is a failure or a harm told as a fact; asked about ("is it down?") it is neutral.
-        let reported = self
-            .hits
-            .iter()
-            .find(|h| h.entries.iter().any(|e| e.signal.is_harm()));
+        let reported = self.hits.iter().find(|h| h.kinds.any(Kinds::HARM));
         if let Some(hit) = reported.filter(|_| churn.is_none() && !self.marks.question) {
             let (norm, range) = (self.norm, hit.range.clone());
             total -= 1.5;
@@ -957,30 +951,14 @@ impl<'a> Scorer<'a> {
         let Some(prev) = i.checked_sub(1).map(|p| &self.hits[p]) else {
             return false;
         };
-        let adjacent = self.norm
-            [prev.range.end.min(self.hits[i].range.start)..self.hits[i].range.start]
-            .chars()
-            .count()
-            <= 1;
-        adjacent
-            && prev
-                .entries
-                .iter()
-                .any(|e| matches!(e.signal, Signal::Sentiment(_)))
+        let gap = prev.range.end.min(self.hits[i].range.start)..self.hits[i].range.start;
+        prev.kinds.any(Kinds::SENTIMENT) && self.norm[gap].chars().count() <= 1
     }
 
     /// The multiplier of an excess marker (〜すぎ) right after hit `i`.
     fn excess_after(&self, i: usize) -> f64 {
         match self.hits.get(i + 1) {
-            Some(next)
-                if self.after_sentiment(i + 1)
-                    && next
-                        .entries
-                        .iter()
-                        .any(|e| matches!(e.signal, Signal::Excess(_))) =>
-            {
-                1.5
-            }
+            Some(next) if next.kinds.any(Kinds::EXCESS) && self.after_sentiment(i + 1) => 1.5,
             _ => 1.0,
         }
     }
@@ -991,6 +969,9 @@ impl<'a> Scorer<'a> {
         let Some(prev) = i.checked_sub(1).map(|p| &self.hits[p]) else {
             return 1.0;
         };
+        if !prev.kinds.any(Kinds::INTENSIFIER) {
+            return 1.0;
+        }
         let gap = &self.norm[prev.range.end.min(start)..start];
         // More than two chars apart (counted no further than needed: a gap can be long).
         if gap.chars().nth(2).is_some() || self.boundary_in(prev.range.end.min(start)..start) {
@@ -1009,7 +990,7 @@ impl<'a> Scorer<'a> {
     /// before, with no clause boundary between.
     fn negated(&self, i: usize) -> bool {
         let hit = &self.hits[i];
-        let is_negator = |h: &Hit<'_>| h.entries.iter().any(|e| e.signal == Signal::Negator);
+        let is_negator = |h: &Hit<'_>| h.kinds.any(Kinds::NEGATOR);
         let latin = self.norm[hit.range.clone()]
             .chars()
             .next()
@@ -1047,8 +1028,8 @@ impl<'a> Scorer<'a> {
                 intents.push(intent);
             }
         };
-        let hits = self.hits;
-        for (i, hit) in hits.iter().enumerate() {
+        let hits = self.hits.iter().enumerate();
+        for (i, hit) in hits.filter(|(_, h)| h.kinds.any(Kinds::INTENT)) {
             for entry in hit.entries {
                 if let Signal::Intent(intent) = entry.signal {
                     // Praise that is negated ("not great") is no praise.
@@ -1100,7 +1081,7 @@ impl<'a> Scorer<'a> {
     fn urgent_reasons(&mut self) -> Vec<&'a str> {
         let mut reasons: Vec<&str> = Vec::new();
         let hits = self.hits;
-        for hit in hits {
+        for hit in hits.iter().filter(|h| h.kinds.any(Kinds::URGENT)) {
             for entry in hit.entries {
                 if let Signal::Urgent(reason) = &entry.signal {
                     if !reasons.contains(&reason.as_str()) {
@@ -1123,7 +1104,7 @@ impl<'a> Scorer<'a> {
         let mut calm = 1.0;
         let mut reasons = Vec::new();
         let hits = self.hits;
-        for hit in hits {
+        for hit in hits.iter().filter(|h| h.kinds.any(Kinds::FLAME)) {
             for entry in hit.entries {
                 if let Signal::Flame(w) = entry.signal {
                     calm *= 1.0 - w;
@@ -1363,6 +1344,7 @@ mod tests {
         hits.push(Hit {
             range: 0..1,
             entries: &entries,
+            kinds: Kinds::default(),
         });
         let kept: Vec<Hit<'static>> = emptied(hits);
         assert!(kept.is_empty());

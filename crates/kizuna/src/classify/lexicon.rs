@@ -54,6 +54,71 @@ impl Signal {
     }
 }
 
+/// The kinds of signal among a pattern's entries, a bit each: scoring asks them of every hit,
+/// several times over, without reading the entries.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Kinds(u16);
+
+impl Kinds {
+    pub(crate) const SENTIMENT: Kinds = Kinds(1);
+    pub(crate) const NEGATIVE: Kinds = Kinds(1 << 1);
+    pub(crate) const NEGATOR: Kinds = Kinds(1 << 2);
+    pub(crate) const INTENSIFIER: Kinds = Kinds(1 << 3);
+    pub(crate) const CONTRAST: Kinds = Kinds(1 << 4);
+    pub(crate) const INTENT: Kinds = Kinds(1 << 5);
+    /// An outage, churn or complaint.
+    pub(crate) const FAILING: Kinds = Kinds(1 << 6);
+    pub(crate) const CHURN: Kinds = Kinds(1 << 7);
+    /// See [`Signal::is_harm`].
+    pub(crate) const HARM: Kinds = Kinds(1 << 8);
+    pub(crate) const URGENT: Kinds = Kinds(1 << 9);
+    pub(crate) const FLAME: Kinds = Kinds(1 << 10);
+    pub(crate) const EXCESS: Kinds = Kinds(1 << 11);
+    pub(crate) const SARCASM: Kinds = Kinds(1 << 12);
+
+    /// The kinds of signal `entries` hold.
+    pub(crate) fn of(entries: &[Entry]) -> Kinds {
+        let kinds = entries.iter().map(|entry| {
+            let signal = &entry.signal;
+            let kind = match signal {
+                Signal::Sentiment(s) if *s < 0.0 => Kinds::SENTIMENT | Kinds::NEGATIVE,
+                Signal::Sentiment(_) => Kinds::SENTIMENT,
+                Signal::Negator => Kinds::NEGATOR,
+                Signal::Intensifier(_) => Kinds::INTENSIFIER,
+                Signal::Contrast => Kinds::CONTRAST,
+                Signal::Intent(Intent::Churn) => Kinds::INTENT | Kinds::FAILING | Kinds::CHURN,
+                Signal::Intent(Intent::Outage | Intent::Complaint) => {
+                    Kinds::INTENT | Kinds::FAILING
+                }
+                Signal::Intent(_) => Kinds::INTENT,
+                Signal::Urgent(_) => Kinds::URGENT,
+                Signal::Flame(_) => Kinds::FLAME,
+                Signal::Excess(_) => Kinds::EXCESS,
+                Signal::Sarcasm => Kinds::SARCASM,
+            };
+            if signal.is_harm() {
+                kind | Kinds::HARM
+            } else {
+                kind
+            }
+        });
+        kinds.fold(Kinds::default(), |all, kind| all | kind)
+    }
+
+    /// Whether any of `kinds` is among these.
+    pub(crate) fn any(self, kinds: Kinds) -> bool {
+        self.0 & kinds.0 != 0
+    }
+}
+
+impl std::ops::BitOr for Kinds {
+    type Output = Kinds;
+
+    fn bitor(self, other: Kinds) -> Kinds {
+        Kinds(self.0 | other.0)
+    }
+}
+
 /// One entry: its signal and the term as written. A built-in term borrows the embedded
 /// lexicon, so the evidence that names it copies nothing.
 #[derive(Debug, Clone, PartialEq)]
@@ -232,6 +297,8 @@ pub(crate) struct Compiled {
     copies: Box<[std::sync::OnceLock<Automaton>]>,
     /// The entries of each pattern.
     pub(crate) entries: Vec<Vec<Entry>>,
+    /// The kinds of signal among each pattern's entries.
+    pub(crate) kinds: Vec<Kinds>,
     /// Whether each pattern is Latin (matched as whole words).
     pub(crate) latin: Vec<bool>,
 }
@@ -269,6 +336,7 @@ impl Compiled {
                 .take(MAX_COPIES)
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
+            kinds: grouped.iter().map(|entries| Kinds::of(entries)).collect(),
             entries: grouped,
             latin,
         })
@@ -328,6 +396,57 @@ pub(crate) fn matching_normalizer() -> Normalizer {
 mod tests {
     use super::*;
     use std::ops::Range;
+
+    /// Each signal sets its kinds, and a pattern's entries pool theirs.
+    #[test]
+    fn kinds_tell_what_signals_a_pattern_holds() {
+        let kinds = |signals: Vec<Signal>| {
+            let entries: Vec<Entry> = signals
+                .into_iter()
+                .map(|signal| Entry {
+                    signal,
+                    term: Cow::Borrowed("t"),
+                })
+                .collect();
+            Kinds::of(&entries)
+        };
+        let cases = [
+            (vec![Signal::Sentiment(1.5)], Kinds::SENTIMENT),
+            (
+                vec![Signal::Sentiment(-2.0)],
+                Kinds::SENTIMENT | Kinds::NEGATIVE,
+            ),
+            (vec![Signal::Negator], Kinds::NEGATOR),
+            (vec![Signal::Intensifier(1.3)], Kinds::INTENSIFIER),
+            (vec![Signal::Contrast], Kinds::CONTRAST),
+            (vec![Signal::Intent(Intent::Question)], Kinds::INTENT),
+            (
+                vec![Signal::Intent(Intent::Outage)],
+                Kinds::INTENT | Kinds::FAILING | Kinds::HARM,
+            ),
+            (
+                vec![Signal::Intent(Intent::Churn)],
+                Kinds::INTENT | Kinds::FAILING | Kinds::CHURN,
+            ),
+            (
+                vec![Signal::Urgent("safety".into())],
+                Kinds::URGENT | Kinds::HARM,
+            ),
+            (vec![Signal::Urgent("many".into())], Kinds::URGENT),
+            (vec![Signal::Flame(0.4)], Kinds::FLAME),
+            (vec![Signal::Excess(-0.8)], Kinds::EXCESS),
+            (vec![Signal::Sarcasm], Kinds::SARCASM),
+            (
+                vec![Signal::Sentiment(0.5), Signal::Flame(0.2)],
+                Kinds::SENTIMENT | Kinds::FLAME,
+            ),
+            (vec![], Kinds::default()),
+        ];
+        for (signals, expected) in cases {
+            assert_eq!(kinds(signals.clone()), expected, "{signals:?}");
+        }
+        assert!(!Kinds::SENTIMENT.any(Kinds::NEGATIVE | Kinds::FLAME));
+    }
 
     #[test]
     fn the_built_in_lexicons_parse() {
