@@ -343,6 +343,12 @@ struct Leftovers {
     hits: Vec<Hit<'static>>,
 }
 
+impl Leftovers {
+    /// The most hits whose room is kept for the next post (40 KB): past it a long post's
+    /// memory would stay held for short ones.
+    const KEEP_HITS: usize = 1 << 10;
+}
+
 thread_local! {
     /// What this thread's last posts (one, or two for a pair) left: classifying a post then
     /// allocates for its results only.
@@ -356,8 +362,9 @@ fn emptied<'b>(mut hits: Vec<Hit<'_>>) -> Vec<Hit<'b>> {
     hits.clear();
     // Never called, the vector being empty: it only names the new element type.
     let unborrowed = |hit: Hit<'_>| Hit {
+        range: hit.range,
         entries: &[],
-        ..hit
+        kinds: hit.kinds,
     };
     hits.into_iter().map(unborrowed).collect()
 }
@@ -367,7 +374,11 @@ impl Read<'_> {
     fn done(self, hits: Vec<Hit<'_>>) {
         let leftovers = Leftovers {
             normalizer: Buffers::of(self.out, self.found),
-            hits: emptied(hits),
+            hits: if hits.capacity() <= Leftovers::KEEP_HITS {
+                emptied(hits)
+            } else {
+                Vec::new()
+            },
         };
         LEFTOVERS.with_borrow_mut(|kept| {
             if kept.len() < 2 {
@@ -598,7 +609,7 @@ impl Classifier {
             .map(|(rule, range)| Hit {
                 range,
                 entries: &rule.entry,
-                kinds: Kinds::of(&rule.entry),
+                kinds: rule.kinds,
             })
             .collect();
         if !ruled.is_empty() {
@@ -1333,6 +1344,21 @@ mod tests {
             }
         }
         assert_eq!(classifier.classify_batch(&posts), fresh);
+    }
+
+    /// A long post's room for hits is let go, not kept for the short posts after it.
+    #[test]
+    fn a_long_post_leaves_no_large_vector_of_hits() {
+        let classifier = Classifier::builder().build().expect("builds");
+        let long = "最悪 ".repeat(5_000);
+        assert!(classifier.classify(&long).evidence.len() > Leftovers::KEEP_HITS);
+        classifier.classify("最悪");
+        LEFTOVERS.with_borrow(|kept| {
+            assert!(!kept.is_empty());
+            for leftovers in kept {
+                assert!(leftovers.hits.capacity() <= Leftovers::KEEP_HITS);
+            }
+        });
     }
 
     /// The hits' vector a post leaves keeps its allocation for the next post: `emptied`

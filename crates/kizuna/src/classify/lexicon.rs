@@ -429,9 +429,25 @@ mod tests {
                 Kinds::INTENT | Kinds::FAILING | Kinds::CHURN,
             ),
             (
+                vec![Signal::Intent(Intent::Complaint)],
+                Kinds::INTENT | Kinds::FAILING | Kinds::HARM,
+            ),
+            (vec![Signal::Intent(Intent::Praise)], Kinds::INTENT),
+            (
                 vec![Signal::Urgent("safety".into())],
                 Kinds::URGENT | Kinds::HARM,
             ),
+            (
+                vec![Signal::Urgent("legal".into())],
+                Kinds::URGENT | Kinds::HARM,
+            ),
+            (
+                vec![Signal::Urgent("money".into())],
+                Kinds::URGENT | Kinds::HARM,
+            ),
+            // Not below zero, as the scoring has always read it.
+            (vec![Signal::Sentiment(f64::NAN)], Kinds::SENTIMENT),
+            (vec![Signal::Sentiment(-0.0)], Kinds::SENTIMENT),
             (vec![Signal::Urgent("many".into())], Kinds::URGENT),
             (vec![Signal::Flame(0.4)], Kinds::FLAME),
             (vec![Signal::Excess(-0.8)], Kinds::EXCESS),

@@ -29,7 +29,7 @@ use std::path::PathBuf;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-use super::lexicon::{self, Entry};
+use super::lexicon::{self, Entry, Kinds};
 use crate::text::{
     EntityOptions, KanaFold, Normalizer, NormalizerOptions, Tilde, UnicodeForm, Width,
 };
@@ -115,6 +115,8 @@ pub struct ClassifierConfig {
 pub(crate) struct CompiledRule {
     pub(crate) regex: Regex,
     pub(crate) entry: [Entry; 1],
+    /// The kinds of signal of `entry`.
+    pub(crate) kinds: Kinds,
 }
 
 impl CompiledRule {
@@ -131,12 +133,14 @@ impl CompiledRule {
         if regex.is_match("") {
             return Err(bad("the pattern matches empty text".into()));
         }
+        let entry = [Entry {
+            signal,
+            term: Cow::Owned(rule.name.clone()),
+        }];
         Ok(CompiledRule {
             regex,
-            entry: [Entry {
-                signal,
-                term: Cow::Owned(rule.name.clone()),
-            }],
+            kinds: Kinds::of(&entry),
+            entry,
         })
     }
 }

@@ -23,7 +23,7 @@ const DFA_MAX_PATTERNS: usize = 12_000;
 /// A leftmost-longest automaton of the lexicon's patterns.
 #[derive(Debug, Clone)]
 pub(crate) enum Automaton {
-    /// A full DFA re-encoded, walked by hand (boxed: its byte classes are inline).
+    /// A full DFA re-encoded, walked by hand (boxed: its column starts are inline).
     Table(Box<Table>),
     /// aho-corasick's own choice, searched through its API: for lexicons past
     /// [`DFA_MAX_PATTERNS`], or a DFA the [`Table`] cannot hold.
@@ -72,7 +72,8 @@ impl Automaton {
 
 /// A DFA's unanchored states re-encoded for the hand walk: two-byte state ids, byte classes
 /// of its own (bytes that lead to the same state from every state share one), and the
-/// transitions laid out by class: a class's column holds every state's transition on it.
+/// transitions laid out by class: a class's column holds the transition on it of every state
+/// that can read it.
 ///
 /// The text is UTF-8, so a state knows which bytes can come next: a state inside a char
 /// reads only continuation bytes (80–BF), one at a char boundary only the others. The table
@@ -86,9 +87,8 @@ impl Automaton {
 ///
 /// Why columns, not rows: the walk's next load waits on the state it reads now, but where a
 /// byte's column starts depends on the byte alone, so it is worked out while the load before
-/// is still on its way, and the state is all the load waits on. And a column keeps the
-/// transitions of the states met most (the shallow ones, numbered first) together on a few
-/// cache lines.
+/// is still on its way, and the state is all the load waits on. And within a column, states
+/// numbered in breadth-first order keep the shallow ones, met most, on a few cache lines.
 #[derive(Debug, Clone)]
 pub(crate) struct Table {
     /// Byte → where its class's column starts in `next`, less the first id of the states
@@ -178,7 +178,7 @@ fn is_continuation_byte(byte: u8) -> bool {
 }
 
 /// Numbers each byte's class among the bytes `of_kind`: bytes whose columns hash alike share
-/// one (checked transition by transition when the rows are filled). Returns the first byte
+/// one (checked transition by transition when the columns are filled). Returns the first byte
 /// of each class, in class order; `None` past 256 classes.
 fn number_classes(
     hashes: &[u64; 256],
@@ -245,6 +245,12 @@ impl Table {
         let (matching, plain): (Vec<Node>, Vec<Node>) = at_boundary
             .into_iter()
             .partition(|node| dfa.is_match(node.state));
+        // A match ends a pattern, and a pattern ends at a char boundary; an empty pattern
+        // (which the lexicon never passes) would match inside a char too, and the table could
+        // not tell: aho-corasick's own automaton takes such patterns.
+        if within.iter().any(|node| dfa.is_match(node.state)) {
+            return None;
+        }
         for (new, &node) in (1..).zip(matching.iter().chain(&plain).chain(&within)) {
             *ids.of(node) = u16::try_from(new)
                 .ok()
@@ -370,7 +376,8 @@ impl Table {
     /// The heap memory the table holds, in bytes.
     #[cfg(test)]
     fn memory_usage(&self) -> usize {
-        self.next.len() * std::mem::size_of::<u16>()
+        std::mem::size_of_val(&self.column_of)
+            + self.next.len() * std::mem::size_of::<u16>()
             + self.matches.len() * std::mem::size_of::<(PatternID, usize)>()
     }
 }
@@ -560,11 +567,25 @@ mod tests {
         posts.into_iter().map(|p| p.found).collect()
     }
 
+    /// An empty pattern matches inside a char as well as at a boundary, which the table
+    /// cannot tell (its match states are boundary states): aho-corasick's automaton takes it.
+    #[test]
+    fn a_match_inside_a_char_goes_to_aho_corasick() {
+        let patterns = [String::new(), "悪い".to_owned()];
+        let automaton = Automaton::build(&patterns).unwrap();
+        assert!(matches!(automaton, Automaton::Other(_)));
+        let words: Vec<String> = ["悪い".to_owned()].to_vec();
+        assert!(matches!(
+            Automaton::build(&words).unwrap(),
+            Automaton::Table(_)
+        ));
+    }
+
     proptest::proptest! {
         /// A DFA walked by hand, alone or two posts in lockstep, finds what aho-corasick's
         /// own search finds, refusals and all. Chars of every UTF-8 length, in patterns and
         /// out, and chars that share bytes with a pattern's chars (悪 alone, 😢 beside 😡)
-        /// exercise the table's rows inside chars.
+        /// exercise the table's states inside chars.
         #[test]
         fn the_hand_walk_finds_what_the_library_finds(
             first in "(good|great|job|jobs|not|working|work|s| |最悪|最高|です|é|café|😡|😢|悪|い)*",
@@ -589,7 +610,7 @@ mod tests {
 
         /// Any patterns of chars of every UTF-8 length (which share lead and continuation
         /// bytes: é and ë, 日 and 旦, 😀 and 😃), over any text of those chars: the table,
-        /// whose rows hold only the bytes UTF-8 allows next, finds what aho-corasick finds.
+        /// whose states read only the bytes UTF-8 allows next, finds what aho-corasick finds.
         #[test]
         fn the_table_finds_what_the_library_finds_for_any_patterns(
             patterns in proptest::collection::vec("[aéë日旦😀😃ー]{1,4}", 1..12),
