@@ -8,12 +8,15 @@
 //! # over it, one post after another (classify) or in batches of 1,000 (classify_batch), on
 //! # one thread
 //! cargo run --release -p kizuna-benches --example throughput -- --input corpus.jsonl neologdn
+//! # the classifier with an optional vocabulary built in too
+//! cargo run --release -p kizuna-benches --example throughput -- --vocabulary japanese_general classify
 //! ```
 
 use std::error::Error;
 
 use icu_normalizer::ComposingNormalizerBorrowed;
 use kizuna::classify::Classifier;
+use kizuna::classify::lexicon::Vocabulary;
 use kizuna::text::{Normalizer, Preset};
 use kizuna_benches::{BENCH_BYTES, english_corpus, median_seconds, mixed_corpus};
 
@@ -24,6 +27,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     let mut args = std::env::args().skip(1);
     let mut posts = None;
     let mut contender = None;
+    let mut classifier = Classifier::builder();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--dump" => {
@@ -35,6 +39,10 @@ fn main() -> Result<(), Box<dyn Error>> {
                 posts = Some(read(&path)?);
             }
             "--english" => posts = Some(english_corpus(BENCH_BYTES)),
+            "--vocabulary" => {
+                let name = args.next().ok_or("--vocabulary needs a name")?;
+                classifier = classifier.vocabulary(name.parse::<Vocabulary>()?)?;
+            }
             name => contender = Some(name.to_owned()),
         }
     }
@@ -44,11 +52,11 @@ fn main() -> Result<(), Box<dyn Error>> {
         let nfkc = ComposingNormalizerBorrowed::new_nfkc();
         each(move |t| nfkc.normalize(t).len())
     } else if name == "classify" {
-        let classifier = Classifier::builder().build()?;
+        let classifier = classifier.build()?;
         each(move |t| classifier.classify(t).evidence.len())
     } else if name == "classify_batch" {
         // In batches of 1,000, as the criterion bench makes them.
-        let classifier = Classifier::builder().build()?;
+        let classifier = classifier.build()?;
         Box::new(move |posts: &[&str]| {
             let batches = posts
                 .chunks(1_000)

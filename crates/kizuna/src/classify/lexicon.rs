@@ -232,8 +232,8 @@ pub enum Vocabulary {
     /// 1,322 everyday Japanese evaluative words and expressions (`data/optional/ja_words.tsv`).
     /// On the development set, Japanese sentiment macro-F1 rises from 0.856 to 0.895 on the
     /// part the lexicons were written against and from 0.787 to 0.811 on the part kept aside.
-    /// The lexicon table grows from 2.6 to 4.0 MB and classification on one core is about
-    /// 3.5 % slower; with a parallel batch's copy of the table for its second worker the
+    /// The lexicon table grows from 2.6 to 4.0 MB and classification on one core is 3–6 %
+    /// slower (measured on two machines); with a parallel batch's copy of the table for its second worker the
     /// classifier holds about 10 MB (7 MB without the vocabulary).
     JapaneseGeneral,
 }

@@ -26,7 +26,7 @@
 //! the project) ships as `data/optional/ja_words.tsv`, not built in: it lifts Japanese sentiment
 //! macro-F1 on the development set (0.856 → 0.895 on the part the lexicons were written
 //! against, 0.787 → 0.811 on the part kept aside) but grows the lexicon table from 2.6 to
-//! 4.0 MB, which costs about 3.5 % of single-core speed. Ask for it by name
+//! 4.0 MB, which costs 3–6 % of single-core speed. Ask for it by name
 //! ([`lexicon::Vocabulary`]): with [`ClassifierBuilder::vocabulary`], or
 //! `vocabularies = ["japanese_general"]` in a config.
 //!
