@@ -387,9 +387,10 @@ impl Read<'_> {
         });
     }
 
-    /// The lexicon scan of this post, which collects its hits.
+    /// The lexicon scan of this post, which collects its hits into the spare vector (a
+    /// vector for `'static` hits serves for hits of any shorter lifetime as it is).
     fn scan<'a, 'l>(&'a mut self, lexicon: &'l Compiled) -> ScanJob<'a, 'l> {
-        let hits = emptied(std::mem::take(&mut self.spare_hits));
+        let hits = std::mem::take(&mut self.spare_hits);
         ScanJob {
             norm: self.out.text(),
             quiet: &self.quiet,

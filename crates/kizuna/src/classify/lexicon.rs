@@ -233,8 +233,8 @@ pub enum Vocabulary {
     /// On the development set, Japanese sentiment macro-F1 rises from 0.856 to 0.895 on the
     /// part the lexicons were written against and from 0.787 to 0.811 on the part kept aside.
     /// The lexicon table grows from 2.6 to 4.0 MB and classification on one core is 3–6 %
-    /// slower (measured on two machines); with a parallel batch's copy of the table for its second worker the
-    /// classifier holds about 10 MB (7 MB without the vocabulary).
+    /// slower (measured on two machines); with a parallel batch's copy of the table for its
+    /// second worker the classifier holds about 10 MB (7 MB without the vocabulary).
     JapaneseGeneral,
 }
 
@@ -279,7 +279,7 @@ impl std::str::FromStr for Vocabulary {
     }
 }
 
-/// The most copies of the automaton for parallel workers: with the built-in lexicons (a 3 MB
+/// The most copies of the automaton for parallel workers: with the built-in lexicons (a 2.6 MB
 /// table) two automata stay well within issue 3's 20 MB for a classifier; further workers
 /// share the first.
 #[cfg(feature = "parallel")]

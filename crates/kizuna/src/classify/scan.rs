@@ -574,7 +574,7 @@ mod tests {
         let patterns = [String::new(), "悪い".to_owned()];
         let automaton = Automaton::build(&patterns).unwrap();
         assert!(matches!(automaton, Automaton::Other(_)));
-        let words: Vec<String> = ["悪い".to_owned()].to_vec();
+        let words = ["悪い".to_owned()];
         assert!(matches!(
             Automaton::build(&words).unwrap(),
             Automaton::Table(_)
