@@ -66,7 +66,7 @@ def main():
     args = sys.argv[2:] if together else sys.argv[1:]
     if len(args) < 3:
         sys.exit(__doc__)
-    if not args[0].isdigit() or int(args[0]) == 0:
+    if not args[0].isdecimal() or int(args[0]) == 0:
         sys.exit(f"RUNS must be a whole number of at least 1, not {args[0]!r}\n\n{__doc__}")
     runs, first, second, arguments = int(args[0]), args[1], args[2], args[3:]
     pairs = [pair(first, second, arguments, together, run) for run in range(runs)]
